@@ -1,0 +1,62 @@
+# Two commands on a fresh machine: `make build` and `make test`. Everything else is optional.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+ADDR   ?= 127.0.0.1:8000
+SITE   := site
+STAGE  := .site-build
+
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONPATH := $(CURDIR)/hooks
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: build serve test check status sources lint clean help
+
+help:
+	@echo "make build    build site/ in every language (creates .venv on first run)"
+	@echo "make serve    live preview at http://$(ADDR)/ that rebuilds on every content edit"
+	@echo "make test     run the whole test suite (unit, build and browser tests)"
+	@echo "make check    validate the content and print the translation status"
+	@echo "make status   list every missing translation"
+	@echo "make sources  regenerate content/SOURCES.md (source coverage table)"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.build-deps: requirements.txt | $(BIN)/python
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(VENV)/.test-deps: requirements-test.txt $(VENV)/.build-deps
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	@touch $@
+
+# Build into a staging folder and swap it in only on success: a failed build never leaves a
+# half-written site/ behind.
+build: $(VENV)/.build-deps
+	@rm -rf $(STAGE)
+	$(BIN)/mkdocs build --strict --site-dir $(STAGE)
+	@rm -rf $(SITE).old && { [ ! -d $(SITE) ] || mv $(SITE) $(SITE).old; } && mv $(STAGE) $(SITE) && rm -rf $(SITE).old
+	@echo "Built $(SITE)/ in every language."
+
+serve: $(VENV)/.build-deps
+	$(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
+
+check: $(VENV)/.build-deps
+	$(BIN)/python -m handbook check
+
+status: $(VENV)/.build-deps
+	$(BIN)/python -m handbook status
+
+sources: $(VENV)/.build-deps
+	$(BIN)/python -m handbook sources --write
+
+lint: $(VENV)/.test-deps
+	$(BIN)/ruff check hooks tests
+	$(BIN)/ruff format --check hooks tests
+
+test: $(VENV)/.test-deps lint
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(SITE) $(STAGE) .pytest_cache .ruff_cache

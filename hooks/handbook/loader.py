@@ -1,0 +1,374 @@
+"""Find the content files, load and schema-check each, and build the handbook model.
+
+A file with problems never stops the others from being checked: the goal is one run that
+reports everything. A file that fails its schema still lends its ids to the reference checks,
+so one typo does not cascade into dozens of "unknown id" reports elsewhere.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from .errors import ContentError, Problems
+from .model import (
+    Guideline,
+    Handbook,
+    Origin,
+    Phrase,
+    PhraseList,
+    Section,
+    Source,
+    SourcePoint,
+    Tag,
+)
+from .project import Project
+from .references import check_references
+from .schema import schema_set, suggest_id
+from .yamlfile import YamlFile, load_yaml_file
+
+SINGLE_FILES = {
+    "handbook.yaml": "handbook.schema.json",
+    "ui.yaml": "ui.schema.json",
+    "sections.yaml": "sections.schema.json",
+    "tags.yaml": "tags.schema.json",
+    "sources.yaml": "sources.schema.json",
+}
+FOLDERS = {"guidelines": "guideline.schema.json", "phrases": "phrase-list.schema.json"}
+IGNORED_SUFFIXES = (".md", ".txt")
+
+
+@dataclass
+class _Loaded:
+    """Files sorted into what is usable and which kinds have a broken member."""
+
+    files: dict[str, list[YamlFile]] = field(default_factory=dict)
+    broken: dict[str, list[YamlFile]] = field(default_factory=dict)
+    unreadable: set[str] = field(default_factory=set)
+
+
+def load_handbook(project: Project) -> Handbook:
+    """Load, validate and cross-reference all content; raise ContentError listing every problem."""
+    problems = Problems()
+    loaded = _load_files(project, problems)
+    handbook = _build(project, loaded, problems)
+    check_references(handbook, _KnownIds(loaded), problems)
+    if problems:
+        raise ContentError(problems)
+    return handbook
+
+
+def content_fingerprint(project: Project) -> tuple:
+    """Names, sizes and modification times of everything the build reads: cheap change detection."""
+    entries = []
+    for folder in (project.content_dir, project.schema_dir):
+        for dirpath, _, filenames in os.walk(folder):
+            for filename in filenames:
+                stat = os.stat(os.path.join(dirpath, filename))
+                entries.append((dirpath, filename, stat.st_size, stat.st_mtime_ns))
+    return (project, tuple(sorted(entries)))
+
+
+_cache: dict[Project, tuple[tuple, Handbook]] = {}
+
+
+def load_handbook_cached(project: Project) -> Handbook:
+    """Load once per change of the content: every language build reuses the same model."""
+    fingerprint = content_fingerprint(project)
+    cached = _cache.get(project)
+    if cached and cached[0] == fingerprint:
+        return cached[1]
+    handbook = load_handbook(project)
+    _cache[project] = (fingerprint, handbook)
+    return handbook
+
+
+def _load_files(project: Project, problems: Problems) -> _Loaded:
+    schemas = schema_set(project.schema_dir)
+    loaded = _Loaded()
+    content = project.content_dir
+    if not content.is_dir():
+        problems.add(
+            project.display_name(content) if content.exists() else "content/",
+            message="the content folder is missing",
+            hint="create content/ next to mkdocs.yml",
+        )
+        return loaded
+
+    def take(path: Path, schema_name: str, kind: str) -> None:
+        name = project.display_name(path)
+        file = load_yaml_file(path, name, problems)
+        if file is None:
+            loaded.unreadable.add(kind)
+            return
+        if not isinstance(file.data, dict):
+            file.problem(
+                problems,
+                (),
+                f"expected a mapping of 'key: value' lines, found {type(file.data).__name__}",
+                "see the schema named in the first line",
+            )
+            loaded.unreadable.add(kind)
+            return
+        file.kind = schema_name.removesuffix(".schema.json")
+        target = loaded.files if schemas.check(file, schema_name, problems) else loaded.broken
+        target.setdefault(kind, []).append(file)
+
+    for filename, schema_name in SINGLE_FILES.items():
+        path = content / filename
+        if path.is_file():
+            take(path, schema_name, filename)
+        else:
+            problems.add(
+                f"content/{filename}", message="required file is missing", hint=f"create it; its format is in schema/{schema_name}"
+            )
+            loaded.unreadable.add(filename)
+    for entry in sorted(content.iterdir()):
+        if entry.is_file() and entry.name not in SINGLE_FILES and not _ignored(entry):
+            problems.add(project.display_name(entry), message="unexpected file in content/", hint=_where_hint(entry.name))
+        elif entry.is_dir() and entry.name not in FOLDERS and not entry.name.startswith("."):
+            problems.add(
+                project.display_name(entry),
+                message="unexpected folder in content/",
+                hint="guidelines go in content/guidelines/, phrase lists in content/phrases/",
+            )
+    for folder, schema_name in FOLDERS.items():
+        directory = content / folder
+        if not directory.is_dir():
+            problems.add(f"content/{folder}/", message="folder is missing", hint=f"create it; its files follow schema/{schema_name}")
+            continue
+        for path in sorted(directory.iterdir()):
+            if _ignored(path):
+                continue
+            name = project.display_name(path)
+            if path.is_dir():
+                problems.add(
+                    name, message="folders inside content/{folder}/ are not read", hint=f"put the file directly in content/{folder}/"
+                )
+            elif path.suffix != ".yaml":
+                hint = f"rename it to {path.stem}.yaml" if path.suffix == ".yml" else f"content/{folder}/ holds only .yaml files"
+                problems.add(name, message=f"'{path.name}' is not a .yaml file", hint=hint)
+            elif suggest_id(path.stem) != path.stem:
+                problems.add(
+                    name,
+                    message=f"file name '{path.name}' is not a valid id",
+                    hint=f"rename it to {suggest_id(path.stem)}.yaml and set 'id: {suggest_id(path.stem)}'",
+                )
+                loaded.unreadable.add(folder)
+            else:
+                take(path, schema_name, folder)
+    return loaded
+
+
+def _ignored(path: Path) -> bool:
+    """Editor and system leftovers are not content."""
+    name = path.name
+    return name.startswith(".") or name.endswith("~") or name.endswith(IGNORED_SUFFIXES)
+
+
+def _where_hint(name: str) -> str:
+    if name.endswith((".yaml", ".yml")):
+        return "guidelines go in content/guidelines/, phrase lists in content/phrases/"
+    return "content/ holds only the YAML content files"
+
+
+class _KnownIds:
+    """Ids defined anywhere, including in files that failed their schema, and whether a kind is incomplete."""
+
+    def __init__(self, loaded: _Loaded) -> None:
+        self.loaded = loaded
+
+    def incomplete(self, folder: str) -> bool:
+        """True when some file of this kind could not be used, so absence proves nothing."""
+        return folder in self.loaded.unreadable or bool(self.loaded.broken.get(folder))
+
+    @cached_property
+    def broken_ids(self) -> dict[str, set[str]]:
+        ids: dict[str, set[str]] = {
+            "guidelines": set(),
+            "phrases": set(),
+            "phrase-lists": set(),
+            "sections": set(),
+            "tags": set(),
+            "sources": set(),
+        }
+        for file in self.loaded.broken.get("guidelines", []):
+            ids["guidelines"].add(str(file.data.get("id", file.path.stem)))
+        for file in self.loaded.broken.get("phrases", []):
+            ids["phrase-lists"].add(str(file.data.get("id", file.path.stem)))
+            for phrase in _list(file.data.get("phrases")):
+                if isinstance(phrase, dict):
+                    ids["phrases"].add(str(phrase.get("id")))
+        for file in self.loaded.broken.get("sections.yaml", []):
+            ids["sections"].update(str(s.get("id")) for s in _list(file.data.get("sections")) if isinstance(s, dict))
+        for file in self.loaded.broken.get("tags.yaml", []):
+            ids["tags"].update(str(t) for t in _list(file.data.get("tags")))
+        for file in self.loaded.broken.get("sources.yaml", []):
+            for source in _list(file.data.get("sources")):
+                if isinstance(source, dict):
+                    for point in _list(source.get("points")):
+                        if isinstance(point, dict):
+                            ids["sources"].add(f"{source.get('id')}/{point.get('id')}")
+        return ids
+
+    def maybe_defined(self, kind: str, item_id: str) -> bool:
+        """True when an unknown id might be defined in a file we could not fully read."""
+        folder = {
+            "guidelines": "guidelines",
+            "phrases": "phrases",
+            "phrase-lists": "phrases",
+            "sections": "sections.yaml",
+            "tags": "tags.yaml",
+            "sources": "sources.yaml",
+        }[kind]
+        return folder in self.loaded.unreadable or item_id in self.broken_ids[kind]
+
+
+def _list(value: Any) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _one(loaded: _Loaded, filename: str) -> YamlFile | None:
+    files = loaded.files.get(filename)
+    return files[0] if files else None
+
+
+def _unique(registry: dict[str, Any], item_id: str, item: Any, kind: str, problems: Problems) -> None:
+    """Register an item under its id, reporting a second definition where it is written."""
+    first = registry.get(item_id)
+    if first is None:
+        registry[item_id] = item
+        return
+    first_line = first.origin.position("id")[0]
+    item.origin.file.problem(
+        problems,
+        item.origin.at + ("id",),
+        f"duplicate {kind} id '{item_id}' (already defined in {first.origin.name}:{first_line})",
+        "every id must be unique; rename one of them",
+    )
+
+
+def _build(project: Project, loaded: _Loaded, problems: Problems) -> Handbook:
+    origins: dict[str, Origin] = {}
+    handbook_file = _one(loaded, "handbook.yaml")
+    ui_file = _one(loaded, "ui.yaml")
+    for key, file in (("handbook", handbook_file), ("ui", ui_file)):
+        if file:
+            origins[key] = Origin(file)
+
+    sections: dict[str, Section] = {}
+    if file := _one(loaded, "sections.yaml"):
+        origins["sections"] = Origin(file)
+        texts = file.data["text"]
+        for index, entry in enumerate(file.data["sections"]):
+            sid = entry["id"]
+            section_texts = {lang: block[sid] for lang, block in texts.items() if sid in block}
+            _unique(sections, sid, Section(sid, section_texts, Origin(file, ("sections", index))), "section", problems)
+
+    tags: dict[str, Tag] = {}
+    if file := _one(loaded, "tags.yaml"):
+        origins["tags"] = Origin(file)
+        for index, tid in enumerate(file.data["tags"]):
+            labels = {lang: block[tid] for lang, block in file.data["text"].items() if tid in block}
+            _unique(tags, tid, Tag(tid, labels, Origin(file, ("tags", index))), "tag", problems)
+
+    sources: dict[str, Source] = {}
+    if file := _one(loaded, "sources.yaml"):
+        origins["sources"] = Origin(file)
+        for index, entry in enumerate(file.data["sources"]):
+            points: dict[str, SourcePoint] = {}
+            for p_index, point in enumerate(entry["points"]):
+                origin = Origin(file, ("sources", index, "points", p_index))
+                _unique(points, point["id"], SourcePoint(entry["id"], point["id"], point["point"], origin), "source point", problems)
+            source = Source(
+                entry["id"],
+                entry["language"],
+                entry["title"],
+                entry.get("note", ""),
+                list(points.values()),
+                Origin(file, ("sources", index)),
+            )
+            _unique(sources, entry["id"], source, "source", problems)
+
+    guidelines: dict[str, Guideline] = {}
+    for file in loaded.files.get("guidelines", []):
+        data = file.data
+        guideline = Guideline(
+            id=data["id"],
+            section=data["section"],
+            order=data.get("order", 0),
+            tags=data.get("tags", []),
+            related=data.get("related", []),
+            phrases=data.get("phrases", []),
+            sources=data["sources"],
+            card_phrases=data.get("card", {}).get("phrases", []),
+            texts=data["text"],
+            origin=Origin(file),
+        )
+        if guideline.id in guidelines:
+            _unique(guidelines, guideline.id, guideline, "guideline", problems)
+        else:
+            _check_file_name(file, problems)
+            guidelines[guideline.id] = guideline
+
+    phrase_lists: dict[str, PhraseList] = {}
+    phrases: dict[str, Phrase] = {}
+    for file in loaded.files.get("phrases", []):
+        data = file.data
+        texts = data["text"]
+        phrase_ids = []
+        for index, entry in enumerate(data["phrases"]):
+            pid = entry["id"]
+            phrase_ids.append(pid)
+            phrase = Phrase(
+                id=pid,
+                list_id=data["id"],
+                kind=entry.get("kind", "say"),
+                instead=entry.get("instead"),
+                texts={lang: block["phrases"][pid] for lang, block in texts.items() if pid in block.get("phrases", {})},
+                why={lang: block["why"][pid] for lang, block in texts.items() if pid in block.get("why", {})},
+                origin=Origin(file, ("phrases", index)),
+            )
+            _unique(phrases, pid, phrase, "phrase", problems)
+        list_texts = {lang: {k: v for k, v in block.items() if k in ("title", "summary")} for lang, block in texts.items()}
+        phrase_list = PhraseList(data["id"], data.get("order", 0), phrase_ids, list_texts, Origin(file))
+        if phrase_list.id in phrase_lists:
+            _unique(phrase_lists, phrase_list.id, phrase_list, "phrase list", problems)
+        else:
+            _check_file_name(file, problems)
+            phrase_lists[phrase_list.id] = phrase_list
+
+    return Handbook(
+        languages=list(project.languages),
+        default_language=project.default_language,
+        texts=handbook_file.data["text"] if handbook_file else {},
+        ui=ui_file.data["text"] if ui_file else {},
+        ui_keys=list(_ui_keys(project)),
+        sections=sections,
+        guidelines=guidelines,
+        phrase_lists=phrase_lists,
+        phrases=phrases,
+        tags=tags,
+        sources=sources,
+        origins=origins,
+    )
+
+
+def _check_file_name(file: YamlFile, problems: Problems) -> None:
+    if file.data["id"] != file.path.stem:
+        file.problem(
+            problems,
+            ("id",),
+            f"id '{file.data['id']}' does not match the file name '{file.path.name}'",
+            f"rename the file to {file.data['id']}.yaml, or set 'id: {file.path.stem}'",
+        )
+
+
+def _ui_keys(project: Project) -> list[str]:
+    """The interface words are exactly those the schema declares: one list, used by editors too."""
+    schema = json.loads((project.schema_dir / "ui.schema.json").read_text(encoding="utf-8"))
+    return list(schema["$defs"]["words"]["properties"])

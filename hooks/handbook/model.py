@@ -1,0 +1,192 @@
+"""The handbook as plain objects: what the loader builds and what pages are rendered from.
+
+Structure (ids, order, links) is language-neutral; every text lives in `texts[language]`. The
+derived indexes (backlinks, phrase users, tag members) are computed once here, in linear time,
+so no page has to search the whole handbook.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from .yamlfile import YamlFile
+
+Texts = dict[str, dict[str, Any]]
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """How one text field behaves: rich or plain, a list or not, needed in the default language."""
+
+    name: str
+    rich: bool = False
+    is_list: bool = False
+    required: bool = True
+
+
+GUIDELINE_FIELDS = (
+    FieldSpec("title"),
+    FieldSpec("summary"),
+    FieldSpec("body", rich=True),
+    FieldSpec("steps", rich=True, is_list=True),
+    FieldSpec("do", rich=True, is_list=True, required=False),
+    FieldSpec("dont", rich=True, is_list=True, required=False),
+)
+CARD_FIELDS = (
+    FieldSpec("title", required=False),
+    FieldSpec("summary", required=False),
+    FieldSpec("steps", is_list=True, required=False),
+)
+PHRASE_LIST_FIELDS = (FieldSpec("title"), FieldSpec("summary"))
+SECTION_FIELDS = (FieldSpec("title"), FieldSpec("summary"), FieldSpec("intro", rich=True, required=False))
+HANDBOOK_FIELDS = (
+    FieldSpec("name"),
+    FieldSpec("tagline"),
+    FieldSpec("intro", rich=True),
+    FieldSpec("how_to_use", rich=True, is_list=True),
+    FieldSpec("phrasebook_intro", rich=True),
+    FieldSpec("cards_intro", rich=True),
+)
+
+
+@dataclass
+class Origin:
+    """Where an item is written, so later checks (card fit, translations) can point at it."""
+
+    file: YamlFile
+    at: tuple = ()
+
+    @property
+    def name(self) -> str:
+        return self.file.name
+
+    def position(self, *more: Any) -> tuple[int, int]:
+        return self.file.position(self.at + more)
+
+
+@dataclass
+class Section:
+    id: str
+    texts: Texts
+    origin: Origin
+    guidelines: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Guideline:
+    id: str
+    section: str
+    order: int
+    tags: list[str]
+    related: list[str]
+    phrases: list[str]
+    sources: list[str]
+    card_phrases: list[str]
+    texts: Texts
+    origin: Origin
+
+
+@dataclass
+class Phrase:
+    id: str
+    list_id: str
+    kind: str
+    instead: str | None
+    texts: dict[str, str]
+    why: dict[str, str]
+    origin: Origin
+
+
+@dataclass
+class PhraseList:
+    id: str
+    order: int
+    phrases: list[str]
+    texts: Texts
+    origin: Origin
+
+
+@dataclass
+class Tag:
+    id: str
+    labels: dict[str, str]
+    origin: Origin
+
+
+@dataclass
+class SourcePoint:
+    source: str
+    id: str
+    point: str
+    origin: Origin
+
+    @property
+    def ref(self) -> str:
+        return f"{self.source}/{self.id}"
+
+
+@dataclass
+class Source:
+    id: str
+    language: str
+    title: str
+    note: str
+    points: list[SourcePoint]
+    origin: Origin
+
+
+@dataclass
+class Handbook:
+    """Everything the site is built from, validated and cross-referenced."""
+
+    languages: list[str]
+    default_language: str
+    texts: Texts
+    ui: Texts
+    ui_keys: list[str]
+    sections: dict[str, Section]
+    guidelines: dict[str, Guideline]
+    phrase_lists: dict[str, PhraseList]
+    phrases: dict[str, Phrase]
+    tags: dict[str, Tag]
+    sources: dict[str, Source]
+    origins: dict[str, Origin] = field(default_factory=dict)
+    backlinks: dict[str, list[str]] = field(default_factory=dict)
+    phrase_users: dict[str, list[str]] = field(default_factory=dict)
+    tag_members: dict[str, list[str]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.index()
+
+    def index(self) -> None:
+        """Derive reverse links in one pass over the guidelines, in reading order."""
+        backlinks: dict[str, list[str]] = defaultdict(list)
+        phrase_users: dict[str, list[str]] = defaultdict(list)
+        tag_members: dict[str, list[str]] = defaultdict(list)
+        for section in self.sections.values():
+            section.guidelines = []
+        section_position = {sid: position for position, sid in enumerate(self.sections)}
+
+        def reading_key(guideline: Guideline) -> tuple[int, int, str]:
+            return section_position.get(guideline.section, len(section_position)), guideline.order, guideline.id
+
+        for guideline in sorted(self.guidelines.values(), key=reading_key):
+            if guideline.section in self.sections:
+                self.sections[guideline.section].guidelines.append(guideline.id)
+            for other in guideline.related:
+                backlinks[other].append(guideline.id)
+            for phrase in guideline.phrases:
+                phrase_users[phrase].append(guideline.id)
+            for tag in guideline.tags:
+                tag_members[tag].append(guideline.id)
+        self.backlinks = dict(backlinks)
+        self.phrase_users = dict(phrase_users)
+        self.tag_members = dict(tag_members)
+
+    def guidelines_in_order(self) -> list[Guideline]:
+        return [self.guidelines[gid] for section in self.sections.values() for gid in section.guidelines]
+
+    def phrase_lists_in_order(self) -> list[PhraseList]:
+        return sorted(self.phrase_lists.values(), key=lambda p: (p.order, p.id))

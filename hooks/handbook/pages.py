@@ -1,0 +1,64 @@
+"""Which pages the handbook has: the same set in every language, addressed by stable ids.
+
+Paths carry no language: static-i18n adds the language suffix, so a link written once in a
+template resolves to the reader's language in every build.
+"""
+
+from __future__ import annotations
+
+import posixpath
+from dataclasses import dataclass
+
+from .model import Handbook
+
+HOME = "index"
+PHRASEBOOK = "phrases/index"
+TAGS = "tags/index"
+STATUS = "status"
+
+
+def section_path(section_id: str) -> str:
+    return f"sections/{section_id}"
+
+
+def guideline_path(guideline_id: str) -> str:
+    return f"guidelines/{guideline_id}"
+
+
+def phrase_list_path(list_id: str) -> str:
+    return f"phrases/{list_id}"
+
+
+def tag_path(tag_id: str) -> str:
+    return f"tags/{tag_id}"
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    """One page of the site, independent of language."""
+
+    path: str
+    kind: str
+    item_id: str = ""
+
+    def source_name(self, language: str) -> str:
+        """The Markdown file name static-i18n expects for this page in one language."""
+        return f"{self.path}.{language}.md"
+
+
+def plan_pages(handbook: Handbook) -> list[PagePlan]:
+    plans = [PagePlan(HOME, "home")]
+    plans += [PagePlan(section_path(s.id), "section", s.id) for s in handbook.sections.values()]
+    plans += [PagePlan(guideline_path(g.id), "guideline", g.id) for g in handbook.guidelines_in_order()]
+    plans.append(PagePlan(PHRASEBOOK, "phrasebook"))
+    plans += [PagePlan(phrase_list_path(p.id), "phrase-list", p.id) for p in handbook.phrase_lists_in_order()]
+    plans.append(PagePlan(TAGS, "tags"))
+    plans += [PagePlan(tag_path(t.id), "tag", t.id) for t in handbook.tags.values()]
+    plans.append(PagePlan(STATUS, "status"))
+    return plans
+
+
+def relative_link(from_path: str, to_path: str, anchor: str = "") -> str:
+    """A Markdown link from one page to another, as MkDocs resolves it (relative .md path)."""
+    link = posixpath.relpath(to_path + ".md", posixpath.dirname(from_path) or ".")
+    return link + (f"#{anchor}" if anchor else "")

@@ -1,0 +1,325 @@
+"""Turn the handbook model into Markdown pages, one language at a time, through Jinja templates.
+
+Every value a template prints is either Markdown this module built (class `Md`) or gets escaped
+on the way out by the environment's `finalize`: content can never reach a page unescaped, even
+from a template that forgets a filter.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+
+from . import pages
+from .model import (
+    GUIDELINE_FIELDS,
+    HANDBOOK_FIELDS,
+    PHRASE_LIST_FIELDS,
+    SECTION_FIELDS,
+    Guideline,
+    Handbook,
+)
+from .pages import PagePlan, relative_link
+from .richtext import Md, Target, escape, render_block, render_inline
+from .translation import Localized, localize, localize_entry, translation_status
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+def _finalize(value: Any) -> str:
+    if isinstance(value, Md):
+        return value
+    if value is None:
+        return ""
+    return escape(str(value))
+
+
+def _html(value: Any) -> Md:
+    """Content inside raw HTML (table cells, attributes), where Markdown escapes do not apply."""
+    return Md(html.escape(getattr(value, "raw", None) or str(value), quote=True))
+
+
+@cache
+def template_environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        finalize=_finalize,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        autoescape=False,
+    )
+    env.filters["html"] = _html
+    return env
+
+
+def text(value: str) -> Md:
+    """Plain content text, escaped, remembering the original for attributes."""
+    escaped = escape(value)
+    escaped.raw = value  # type: ignore[attr-defined]
+    return escaped
+
+
+@dataclass
+class RenderedPage:
+    plan: PagePlan
+    markdown: str
+    title: str
+    untranslated: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Page:
+    """Per-page rendering state: where links start from and what fell back to the default language."""
+
+    plan: PagePlan
+    untranslated: list[str] = field(default_factory=list)
+    ui: dict[str, Md] = field(default_factory=dict)
+
+    def note(self, label: str, localized: Localized) -> Localized:
+        if localized.missing:
+            self.untranslated.append(f"{label}: {', '.join(localized.missing)}")
+        return localized
+
+    def link(self, path: str, anchor: str = "") -> Md:
+        return Md(relative_link(self.plan.path, path, anchor))
+
+    def resolver(self) -> Callable[[Target], str]:
+        targets = {
+            "guideline": pages.guideline_path,
+            "sections": pages.section_path,
+            "phrases": pages.phrase_list_path,
+            "tags": pages.tag_path,
+        }
+
+        def resolve(target: Target) -> str:
+            if target.kind == "external":
+                return target.value
+            return relative_link(self.plan.path, targets[target.kind](target.value))
+
+        return resolve
+
+
+class Renderer:
+    """Renders every page of one language."""
+
+    def __init__(self, handbook: Handbook, language: str, language_names: dict[str, str]) -> None:
+        self.hb = handbook
+        self.language = language
+        self.default = handbook.default_language
+        self.language_names = language_names
+        self.env = template_environment()
+
+    # -- localisation helpers -----------------------------------------------------------------
+
+    def _ui(self, page: _Page) -> dict[str, Md]:
+        words: dict[str, Md] = {}
+        for key in self.hb.ui_keys:
+            entries = {lang: block[key] for lang, block in self.hb.ui.items() if key in block}
+            localized = page.note(f"interface word '{key}'", localize_entry(entries, self.language, self.default, key))
+            words[key] = text(localized.get(key, key))
+        return words
+
+    def _guideline_summary(self, page: _Page, guideline: Guideline) -> dict[str, Any]:
+        localized = page.note(f"guideline '{guideline.id}'", self._localize_guideline(guideline))
+        return {
+            "id": guideline.id,
+            "title": text(localized["title"]),
+            "summary": text(localized["summary"]),
+            "link": page.link(pages.guideline_path(guideline.id)),
+        }
+
+    def _localize_guideline(self, guideline: Guideline) -> Localized:
+        return localize(guideline.texts, self.language, self.default, GUIDELINE_FIELDS)
+
+    def _section_view(self, page: _Page, section_id: str) -> dict[str, Any]:
+        section = self.hb.sections[section_id]
+        localized = page.note(f"section '{section_id}'", localize(section.texts, self.language, self.default, SECTION_FIELDS))
+        return {
+            "id": section_id,
+            "title": text(localized["title"]),
+            "summary": text(localized["summary"]),
+            "intro": render_block(localized["intro"], page.resolver()) if localized.get("intro") else None,
+            "link": page.link(pages.section_path(section_id)),
+        }
+
+    def _tag_view(self, page: _Page, tag_id: str) -> dict[str, Any]:
+        localized = page.note(f"tag '{tag_id}'", localize_entry(self.hb.tags[tag_id].labels, self.language, self.default, "label"))
+        return {"id": tag_id, "label": text(localized["label"]), "link": page.link(pages.tag_path(tag_id))}
+
+    def _phrase_view(self, page: _Page, phrase_id: str, language: str | None = None) -> dict[str, Any]:
+        phrase = self.hb.phrases[phrase_id]
+        language = language or self.language
+        words = localize_entry(phrase.texts, language, self.default, "text")
+        why = localize_entry(phrase.why, language, self.default, "why")
+        if language == self.language:
+            page.note(f"phrase '{phrase_id}'", words)
+            page.note(f"phrase '{phrase_id}'", why)
+        view: dict[str, Any] = {
+            "id": phrase_id,
+            "kind": phrase.kind,
+            "text": text(words["text"]),
+            "untranslated": bool(words.missing),
+            "why": text(why["why"]) if why.get("why") else None,
+            "list_link": page.link(pages.phrase_list_path(phrase.list_id), f"phrase-{phrase_id}"),
+            "instead": None,
+        }
+        if phrase.instead:
+            view["instead"] = self._phrase_view(page, phrase.instead, language)
+        return view
+
+    def _handbook_text(self, page: _Page) -> Localized:
+        return page.note("home page", localize(self.hb.texts, self.language, self.default, HANDBOOK_FIELDS))
+
+    def _render(self, page: _Page, template: str, title: Md, **context: Any) -> RenderedPage:
+        markdown = self.env.get_template(template).render(
+            ui=page.ui,
+            page=page,
+            language=self.language,
+            default_language=self.default,
+            untranslated=page.untranslated,
+            **context,
+        )
+        return RenderedPage(page.plan, markdown, str(getattr(title, "raw", title)), list(page.untranslated))
+
+    # -- pages ------------------------------------------------------------------------------
+
+    def render(self, plan: PagePlan) -> RenderedPage:
+        page = _Page(plan)
+        page.ui = self._ui(page)
+        return getattr(self, "_" + plan.kind.replace("-", "_"))(page)
+
+    def render_all(self) -> dict[str, RenderedPage]:
+        return {plan.path: self.render(plan) for plan in pages.plan_pages(self.hb)}
+
+    def _home(self, page: _Page) -> RenderedPage:
+        localized = self._handbook_text(page)
+        resolve = page.resolver()
+        sections = [
+            {**self._section_view(page, sid), "guidelines": [self._guideline_summary(page, self.hb.guidelines[g]) for g in s.guidelines]}
+            for sid, s in self.hb.sections.items()
+        ]
+        return self._render(
+            page,
+            "home.md.j2",
+            text(localized["name"]),
+            name=text(localized["name"]),
+            tagline=text(localized["tagline"]),
+            intro=render_block(localized["intro"], resolve),
+            how_to_use=[render_inline(item, resolve) for item in localized["how_to_use"]],
+            sections=sections,
+            links={
+                "phrasebook": page.link(pages.PHRASEBOOK),
+                "tags": page.link(pages.TAGS),
+                "status": page.link(pages.STATUS),
+            },
+        )
+
+    def _section(self, page: _Page) -> RenderedPage:
+        section = self._section_view(page, page.plan.item_id)
+        guidelines = [self._guideline_summary(page, self.hb.guidelines[g]) for g in self.hb.sections[page.plan.item_id].guidelines]
+        return self._render(page, "section.md.j2", section["title"], section=section, guidelines=guidelines)
+
+    def _guideline(self, page: _Page) -> RenderedPage:
+        guideline = self.hb.guidelines[page.plan.item_id]
+        localized = page.note("this guideline", self._localize_guideline(guideline))
+        resolve = page.resolver()
+        view = {
+            "id": guideline.id,
+            "title": text(localized["title"]),
+            "summary": text(localized["summary"]),
+            "body": render_block(localized["body"], resolve),
+            "steps": [render_inline(step, resolve) for step in localized["steps"]],
+            "do": [render_inline(item, resolve) for item in localized.get("do") or []],
+            "dont": [render_inline(item, resolve) for item in localized.get("dont") or []],
+            "section": self._section_view(page, guideline.section),
+            "tags": [self._tag_view(page, t) for t in guideline.tags],
+            "related": [self._guideline_summary(page, self.hb.guidelines[g]) for g in guideline.related],
+            "backlinks": [self._guideline_summary(page, self.hb.guidelines[g]) for g in self.hb.backlinks.get(guideline.id, [])],
+            "phrases": [self._phrase_view(page, p) for p in guideline.phrases],
+        }
+        return self._render(page, "guideline.md.j2", view["title"], guideline=view)
+
+    def _phrasebook(self, page: _Page) -> RenderedPage:
+        localized = self._handbook_text(page)
+        lists = []
+        for phrase_list in self.hb.phrase_lists_in_order():
+            list_text = page.note(
+                f"phrase list '{phrase_list.id}'", localize(phrase_list.texts, self.language, self.default, PHRASE_LIST_FIELDS)
+            )
+            rows = []
+            for phrase_id in phrase_list.phrases:
+                phrase = self.hb.phrases[phrase_id]
+                cells = []
+                for language in self.hb.languages:
+                    entry = localize_entry(phrase.texts, language, self.default, "text")
+                    cells.append({"language": language, "text": text(entry["text"]), "untranslated": bool(entry.missing)})
+                rows.append({"id": phrase_id, "kind": phrase.kind, "cells": cells})
+            lists.append(
+                {
+                    "id": phrase_list.id,
+                    "title": text(list_text["title"]),
+                    "summary": text(list_text["summary"]),
+                    "link": page.link(pages.phrase_list_path(phrase_list.id)),
+                    "rows": rows,
+                }
+            )
+        languages = [{"code": lang, "name": text(self.language_names.get(lang, lang))} for lang in self.hb.languages]
+        return self._render(
+            page,
+            "phrasebook.md.j2",
+            page.ui["phrasebook"],
+            intro=render_block(localized["phrasebook_intro"], page.resolver()),
+            lists=lists,
+            languages=languages,
+        )
+
+    def _phrase_list(self, page: _Page) -> RenderedPage:
+        phrase_list = self.hb.phrase_lists[page.plan.item_id]
+        localized = page.note("this phrase list", localize(phrase_list.texts, self.language, self.default, PHRASE_LIST_FIELDS))
+        phrases = []
+        for phrase_id in phrase_list.phrases:
+            view = self._phrase_view(page, phrase_id)
+            view["users"] = [self._guideline_summary(page, self.hb.guidelines[g]) for g in self.hb.phrase_users.get(phrase_id, [])]
+            phrases.append(view)
+        view = {"id": phrase_list.id, "title": text(localized["title"]), "summary": text(localized["summary"]), "phrases": phrases}
+        return self._render(page, "phrase-list.md.j2", view["title"], phrase_list=view, phrasebook_link=page.link(pages.PHRASEBOOK))
+
+    def _tags(self, page: _Page) -> RenderedPage:
+        tags = [{**self._tag_view(page, t), "count": len(self.hb.tag_members.get(t, []))} for t in self.hb.tags]
+        return self._render(page, "tags.md.j2", page.ui["all_tags"], tags=tags)
+
+    def _tag(self, page: _Page) -> RenderedPage:
+        tag = self._tag_view(page, page.plan.item_id)
+        guidelines = [self._guideline_summary(page, self.hb.guidelines[g]) for g in self.hb.tag_members.get(tag["id"], [])]
+        return self._render(page, "tag.md.j2", tag["label"], tag=tag, guidelines=guidelines, tags_link=page.link(pages.TAGS))
+
+    def _status(self, page: _Page) -> RenderedPage:
+        statuses = []
+        for status in translation_status(self.hb):
+            statuses.append(
+                {
+                    "language": status.language,
+                    "name": text(self.language_names.get(status.language, status.language)),
+                    "translated": status.translated,
+                    "total": status.total,
+                    "percent": f"{status.percent:.0f}",
+                    "missing": [
+                        {
+                            "kind": item.kind,
+                            "id": item.id,
+                            "fields": ", ".join(item.fields),
+                            "file": item.origin.name if item.origin else "",
+                        }
+                        for item in status.missing
+                    ],
+                }
+            )
+        return self._render(page, "status.md.j2", page.ui["translation_status"], statuses=statuses)

@@ -1,0 +1,118 @@
+"""Per-language views of the content, with the default language filling any gap.
+
+A missing translation must be visible, never silent: every view records which fields fell back,
+so pages can show a notice and the status report can list exactly what is left to translate.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .model import (
+    GUIDELINE_FIELDS,
+    HANDBOOK_FIELDS,
+    PHRASE_LIST_FIELDS,
+    SECTION_FIELDS,
+    FieldSpec,
+    Handbook,
+    Origin,
+    Texts,
+)
+
+
+@dataclass
+class Localized:
+    """The text of one item in one language; `missing` names the fields shown in the default language."""
+
+    values: dict[str, Any]
+    missing: list[str] = field(default_factory=list)
+
+    def __getitem__(self, name: str) -> Any:
+        return self.values.get(name)
+
+    def get(self, name: str, default: Any = None) -> Any:
+        return self.values.get(name, default)
+
+
+def localize(texts: Texts, language: str, default: str, fields: tuple[FieldSpec, ...]) -> Localized:
+    own = texts.get(language, {})
+    fallback = texts.get(default, {})
+    values: dict[str, Any] = {}
+    missing: list[str] = []
+    for spec in fields:
+        if spec.name in own:
+            values[spec.name] = own[spec.name]
+        elif spec.name in fallback:
+            values[spec.name] = fallback[spec.name]
+            missing.append(spec.name)
+    return Localized(values, missing)
+
+
+def localize_entry(entries: dict[str, Any], language: str, default: str, name: str) -> Localized:
+    """One keyed entry (a phrase, a tag label, a UI word) with its fallback."""
+    if language in entries:
+        return Localized({name: entries[language]})
+    if default in entries:
+        return Localized({name: entries[default]}, [name])
+    return Localized({}, [])
+
+
+@dataclass
+class MissingItem:
+    kind: str
+    id: str
+    fields: list[str]
+    origin: Origin | None = None
+
+
+@dataclass
+class LanguageStatus:
+    language: str
+    total: int
+    missing: list[MissingItem]
+
+    @property
+    def translated(self) -> int:
+        return self.total - len(self.missing)
+
+    @property
+    def complete(self) -> bool:
+        return not self.missing
+
+    @property
+    def percent(self) -> float:
+        return 100.0 * self.translated / self.total if self.total else 100.0
+
+
+def translation_status(handbook: Handbook) -> list[LanguageStatus]:
+    """What each language lacks, item by item, in reading order."""
+    return [_language_status(handbook, language) for language in handbook.languages]
+
+
+def _language_status(handbook: Handbook, language: str) -> LanguageStatus:
+    default = handbook.default_language
+    items: list[tuple[str, str, list[str], Origin | None]] = []
+
+    def add(kind: str, item_id: str, missing: list[str], origin: Origin | None) -> None:
+        items.append((kind, item_id, missing, origin))
+
+    add("handbook", "handbook", localize(handbook.texts, language, default, HANDBOOK_FIELDS).missing, handbook.origins.get("handbook"))
+    for key in handbook.ui_keys:
+        entries = {lang: words[key] for lang, words in handbook.ui.items() if key in words}
+        add("interface", key, localize_entry(entries, language, default, key).missing, handbook.origins.get("ui"))
+    for section in handbook.sections.values():
+        add("section", section.id, localize(section.texts, language, default, SECTION_FIELDS).missing, section.origin)
+    for tag in handbook.tags.values():
+        add("tag", tag.id, localize_entry(tag.labels, language, default, "label").missing, tag.origin)
+    for guideline in handbook.guidelines_in_order():
+        add("guideline", guideline.id, localize(guideline.texts, language, default, GUIDELINE_FIELDS).missing, guideline.origin)
+    for phrase_list in handbook.phrase_lists_in_order():
+        add("phrase list", phrase_list.id, localize(phrase_list.texts, language, default, PHRASE_LIST_FIELDS).missing, phrase_list.origin)
+        for phrase_id in phrase_list.phrases:
+            phrase = handbook.phrases[phrase_id]
+            missing = localize_entry(phrase.texts, language, default, "text").missing
+            missing += localize_entry(phrase.why, language, default, "why").missing
+            add("phrase", phrase.id, missing, phrase.origin)
+    missing_items = [MissingItem(kind, item_id, fields, origin) for kind, item_id, fields, origin in items if fields]
+    return LanguageStatus(language, len(items), missing_items)

@@ -1,0 +1,41 @@
+"""What the handbook hooks share: the project as MkDocs sees it, and the one loaded handbook.
+
+Not a hook itself. Content errors become PluginError, which MkDocs reports as a clean message
+with exit code 1 and no traceback.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+
+from handbook.errors import ContentError
+from handbook.loader import load_handbook_cached
+from handbook.model import Handbook
+from handbook.project import Project, project_from_languages
+
+
+def i18n_plugin(config: MkDocsConfig) -> BasePlugin:
+    return config.plugins["i18n"]
+
+
+def project_for(config: MkDocsConfig) -> Project:
+    languages = [dict(entry) for entry in i18n_plugin(config).config.languages]
+    return project_from_languages(Path(config.config_file_path).parent, languages)
+
+
+def handbook_for(config: MkDocsConfig) -> Handbook:
+    """The validated handbook; loaded once and reused until a content file changes."""
+    try:
+        return load_handbook_cached(project_for(config))
+    except ContentError as error:
+        raise PluginError("The handbook content has problems:\n" + error.problems.report()) from None
+
+
+def current_language(config: MkDocsConfig) -> str:
+    """The language being built (static-i18n runs one full build per language)."""
+    plugin = i18n_plugin(config)
+    return plugin.current_language or plugin.default_language

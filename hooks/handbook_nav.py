@@ -1,0 +1,40 @@
+"""Navigation and site name in the language being built.
+
+Runs after static-i18n's `on_config` (priority -100) has switched the language, so the section
+labels and the handbook's name come from that language's content.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+
+from handbook import pages
+from handbook.model import HANDBOOK_FIELDS, SECTION_FIELDS
+from handbook.translation import localize, localize_entry
+from handbook_mkdocs import current_language, handbook_for
+
+
+@event_priority(-110)
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    handbook = handbook_for(config)
+    language = current_language(config)
+    default = handbook.default_language
+
+    def word(key: str) -> str:
+        entries = {lang: block[key] for lang, block in handbook.ui.items() if key in block}
+        return localize_entry(entries, language, default, key).get(key, key)
+
+    def md(path: str) -> str:
+        return path + ".md"
+
+    nav: list = [md(pages.HOME)]
+    for section in handbook.sections.values():
+        title = localize(section.texts, language, default, SECTION_FIELDS)["title"]
+        nav.append({title: [md(pages.section_path(section.id))] + [md(pages.guideline_path(g)) for g in section.guidelines]})
+    nav.append({word("phrasebook"): [md(pages.PHRASEBOOK)] + [md(pages.phrase_list_path(p.id)) for p in handbook.phrase_lists_in_order()]})
+    nav.append({word("tags"): [md(pages.TAGS)] + [md(pages.tag_path(t)) for t in handbook.tags]})
+    nav.append(md(pages.STATUS))
+    config.nav = nav
+    config.site_name = localize(handbook.texts, language, default, HANDBOOK_FIELDS)["name"]
+    return config

@@ -1,0 +1,72 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from browser import launch
+from handbook.errors import ContentError
+from handbook.loader import load_handbook
+from handbook.project import read_project
+from projects import REPO, make_project
+from sites import build_site, serve
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A fresh copy of the minimal, valid fixture handbook."""
+    return make_project(tmp_path / "project")
+
+
+def problems_of(root: Path) -> list[str]:
+    """Every problem the loader reports for the project at `root`, as printed to editors."""
+    try:
+        load_handbook(read_project(root))
+    except ContentError as error:
+        return [str(problem) for problem in error.problems.sorted()]
+    return []
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The minimal fixture handbook, built once per test run with `mkdocs build --strict`."""
+    root = make_project(tmp_path_factory.mktemp("fixture") / "project")
+    result = build_site(root)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def handbook_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real handbook from content/, built once per test run."""
+    root = make_project(tmp_path_factory.mktemp("handbook") / "project", content=REPO / "content")
+    result = build_site(root)
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium for the whole run (never downloaded: Debian's package)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = launch(playwright)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture(scope="session")
+def fixture_url(fixture_site: Path):
+    with serve(fixture_site) as url:
+        yield url

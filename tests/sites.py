@@ -1,0 +1,60 @@
+"""Real `mkdocs build --strict` runs for tests, and a local web server for browser tests."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+LANGUAGES = ("en", "hr", "es", "el", "sv")
+
+
+def build_site(project: Path, site_dir: Path | None = None, *extra: str) -> subprocess.CompletedProcess:
+    """Build like `make build` does (strict), returning the finished process with its output."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", *extra]
+    if site_dir is not None:
+        command += ["--site-dir", str(site_dir)]
+    return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=600, check=False)
+
+
+def language_root(site: Path, language: str) -> Path:
+    return site if language == "en" else site / language
+
+
+def pages_of(site: Path, language: str) -> set[str]:
+    """The page set of one language, as paths relative to its own root."""
+    root = language_root(site, language)
+    others = {lang for lang in LANGUAGES if lang != "en"}
+    found = set()
+    for page in root.rglob("index.html"):
+        relative = page.relative_to(root)
+        if language == "en" and relative.parts and relative.parts[0] in others:
+            continue
+        found.add(relative.as_posix())
+    return found
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """Serve a built site on a free localhost port; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
