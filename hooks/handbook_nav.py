@@ -28,7 +28,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     def md(path: str) -> str:
         return path + ".md"
 
-    nav: list = [md(pages.HOME)]
+    nav: list = [{word("home"): md(pages.HOME)}]
     for section in handbook.sections.values():
         title = localize(section.texts, language, default, SECTION_FIELDS)["title"]
         nav.append({title: [md(pages.section_path(section.id))] + [md(pages.guideline_path(g)) for g in section.guidelines]})

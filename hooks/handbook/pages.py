@@ -18,7 +18,8 @@ STATUS = "status"
 
 
 def section_path(section_id: str) -> str:
-    return f"sections/{section_id}"
+    """An index page, so the theme attaches it to the section's navigation entry."""
+    return f"sections/{section_id}/index"
 
 
 def guideline_path(guideline_id: str) -> str:

@@ -169,11 +169,16 @@ class Renderer:
             "untranslated": bool(words.missing),
             "why": text(why["why"]) if why.get("why") else None,
             "list_link": page.link(pages.phrase_list_path(phrase.list_id), f"phrase-{phrase_id}"),
+            "list_title": text(self._phrase_list_text(page, phrase.list_id)["title"]),
             "instead": None,
         }
         if phrase.instead:
             view["instead"] = self._phrase_view(page, phrase.instead, language)
         return view
+
+    def _phrase_list_text(self, page: _Page, list_id: str) -> Localized:
+        phrase_list = self.hb.phrase_lists[list_id]
+        return page.note(f"phrase list '{list_id}'", localize(phrase_list.texts, self.language, self.default, PHRASE_LIST_FIELDS))
 
     def _handbook_text(self, page: _Page) -> Localized:
         return page.note("home page", localize(self.hb.texts, self.language, self.default, HANDBOOK_FIELDS))
@@ -251,9 +256,7 @@ class Renderer:
         localized = self._handbook_text(page)
         lists = []
         for phrase_list in self.hb.phrase_lists_in_order():
-            list_text = page.note(
-                f"phrase list '{phrase_list.id}'", localize(phrase_list.texts, self.language, self.default, PHRASE_LIST_FIELDS)
-            )
+            list_text = self._phrase_list_text(page, phrase_list.id)
             rows = []
             for phrase_id in phrase_list.phrases:
                 phrase = self.hb.phrases[phrase_id]
@@ -283,7 +286,7 @@ class Renderer:
 
     def _phrase_list(self, page: _Page) -> RenderedPage:
         phrase_list = self.hb.phrase_lists[page.plan.item_id]
-        localized = page.note("this phrase list", localize(phrase_list.texts, self.language, self.default, PHRASE_LIST_FIELDS))
+        localized = self._phrase_list_text(page, phrase_list.id)
         phrases = []
         for phrase_id in phrase_list.phrases:
             view = self._phrase_view(page, phrase_id)
