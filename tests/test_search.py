@@ -87,3 +87,11 @@ def test_phrasebook_shows_two_chosen_languages(page, fixture_url: str):
     assert first_row.evaluate_all(visible) == ["hr", "es"]
     form.locator("select[name=customer]").select_option("")
     assert first_row.evaluate_all(visible) == ["en", "hr", "es", "el", "sv"]
+
+
+def test_result_page_highlights_the_accented_words(page, fixture_url: str):
+    links = search(page, fixture_url, "hr", "zao")
+    target = next(link for link in links if link.startswith("hr/phrases/acknowledging/"))
+    page.goto(f"{fixture_url}{target}?h=zao")
+    marks = page.locator("article mark[data-md-highlight]").all_inner_texts()
+    assert marks and all(mark.lower() == "žao" for mark in marks), marks
