@@ -153,12 +153,12 @@ def test_estimated_lines_are_never_fewer_than_the_browsers(page, fixture_url: st
     styles: list[TextStyle] = [LAYOUT.label, LAYOUT.title, LAYOUT.summary, LAYOUT.step, LAYOUT.phrase, LAYOUT.meaning, LAYOUT.footer]
     widths = [LAYOUT.inner_width, LAYOUT.inner_width - LAYOUT.step_indent_mm, LAYOUT.box_text_width, LAYOUT.footer_text_width]
     cases = []
-    for _ in range(600):
+    for _ in range(800):
         language = rng.choice(list(words))
         style = rng.choice(styles)
         text = " ".join(rng.choice(words[language].split()) for _ in range(rng.randint(2, 70)))
         if rng.random() < 0.3:
-            text = text.replace(" ", rng.choice(["-", "—", "\u00a0"]), rng.randint(1, 12))
+            text = text.replace(" ", rng.choice(["-", "—", "\u00a0", "?", "…", "/", "\u2009"]), rng.randint(1, 12))
         width = rng.choice(widths)
         cases.append(
             {

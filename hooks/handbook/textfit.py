@@ -1,11 +1,13 @@
 """How much room a text takes on paper, measured with the font the site ships.
 
-Lines are broken greedily, as browsers do, at spaces and after hyphens between words, using the
-glyph advance widths of Noto Sans (fontmetrics.json, written by tools/fonts.py together with the
-WOFF2 files the site serves). The browser may find a few more places to break, which can only
-save lines, and kerning and ligatures only ever narrow a line; characters the font lacks are
-counted at the width of its widest glyph. So, given the same width, the count here is never
-lower than the browser's: the estimate errs on the side of "does not fit".
+Lines are broken greedily, as browsers do, at the places a browser may break them (spaces, and
+after a hyphen between words, for example), using the glyph advance widths of Noto Sans
+(fontmetrics.json, written by tools/fonts.py together with the WOFF2 files the site serves).
+Kerning and ligatures only ever narrow a line, and characters the font lacks are counted at
+the width of its widest glyph, so the count errs on the side of "does not fit". A piece longer
+than a whole line is cut between characters, as `overflow-wrap: anywhere` does, and where the
+browser might cut it sooner, the count assumes it does. The browser tests compare the count
+with Chromium's own.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -20,9 +23,16 @@ from pathlib import Path
 MM_PER_PT = 25.4 / 72
 METRICS = Path(__file__).parent / "fontmetrics.json"
 FACES = ("regular", "italic", "bold")
-# Browsers break lines at these; a no-break space (U+00A0, U+202F) is not one.
+# Browsers break lines at spaces...
 _BREAKS = re.compile(r"[ \t\n\r\f]+")
-_AFTER_HYPHEN = re.compile(r"(?<=[^\W_][-‐–—])(?=[^\W\d_])")
+# ...and after these, within a word: a hyphen, dash, question mark or ellipsis between a letter
+# and a letter ("e-mail", not "-5" or "1-2"), and the narrow and zero-width spaces. Only places
+# where Chromium surely breaks too: counting on a break the browser does not make would count
+# too few lines.
+_BREAK_AFTER = re.compile(r"(?<=[^\W_][-‐–—?…])(?=[^\W\d_])|(?<=[\u2000-\u2006\u2008-\u200b])")
+
+# Never a place to break: the no-break spaces and the word joiner.
+_NO_BREAK = "\u00a0\u202f\u2007\u2060"
 
 
 @dataclass(frozen=True)
@@ -68,12 +78,10 @@ def width_mm(text: str, style: TextStyle) -> float:
 
 
 def _pieces(text: str) -> list[tuple[str, bool]]:
-    """The text cut at the places a line may break: spaces, and after a hyphen or dash that
-    joins two words ("e-mail" may break after its hyphen; "-5" and "1-2" do not). Each piece
-    says whether a space comes before it."""
+    """The text cut at the places a line may break; each piece says whether a space comes before it."""
     pieces: list[tuple[str, bool]] = []
     for word in _BREAKS.split(text.strip()):
-        for index, piece in enumerate(_AFTER_HYPHEN.split(word)):
+        for index, piece in enumerate(_BREAK_AFTER.split(word)):
             if piece:
                 pieces.append((piece, index == 0))
     return pieces
@@ -99,17 +107,33 @@ def wrap(text: str, style: TextStyle, width: float, indent: float = 0.0) -> list
             continue
         if current or indent:
             lines.append(current)  # with nothing but the label on it, when the piece needs more room
-        current, used = "", 0.0
-        for char in piece:
-            char_width = width_mm(char, style)
-            if current and used + char_width > room():
-                lines.append(current)
-                current, used = "", 0.0
-            current += char
-            used += char_width
+        current, used = _cut(piece, style, room, lines)
     if current or not lines:
         lines.append(current)
     return lines
+
+
+def _cut(piece: str, style: TextStyle, room: Callable[[], float], lines: list[str]) -> tuple[str, float]:
+    """Set a piece that may be longer than a line, from the start of a line; return the part left
+    on the last line and its width. Past the end of a line the browser cuts it anywhere, but it
+    first breaks where it may break normally, around punctuation say: not knowing exactly where,
+    assume the worst, the first such place on each line."""
+    while True:
+        fits, used = 0, 0.0
+        while fits < len(piece) and (fits == 0 or used + width_mm(piece[fits], style) <= room()):
+            used += width_mm(piece[fits], style)
+            fits += 1
+        if fits == len(piece):
+            return piece, used
+        cut = next((at for at in range(1, fits + 1) if _may_break(piece, at)), fits)
+        lines.append(piece[:cut])
+        piece = piece[cut:]
+
+
+def _may_break(text: str, at: int) -> bool:
+    """Whether a browser might break a word between text[at - 1] and text[at]: only next to a
+    character that is neither a letter nor a digit nor a no-break space."""
+    return any(not char.isalnum() and char not in _NO_BREAK for char in text[at - 1 : at + 1])
 
 
 @lru_cache(maxsize=1 << 16)
