@@ -11,8 +11,8 @@ from mkdocs.plugins import event_priority
 
 from handbook import pages
 from handbook.model import HANDBOOK_FIELDS, SECTION_FIELDS
-from handbook.translation import localize, localize_entry
-from handbook_mkdocs import current_language, handbook_for
+from handbook.translation import interface_word, localize
+from handbook_mkdocs import current_language, handbook_for, project_for
 
 
 @event_priority(-110)
@@ -22,8 +22,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     default = handbook.default_language
 
     def word(key: str) -> str:
-        entries = {lang: block[key] for lang, block in handbook.ui.items() if key in block}
-        return localize_entry(entries, language, default, key).get(key, key)
+        return interface_word(handbook, key, language).get(key, key)
 
     def md(path: str) -> str:
         return path + ".md"
@@ -33,6 +32,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         title = localize(section.texts, language, default, SECTION_FIELDS)["title"]
         nav.append({title: [md(pages.section_path(section.id))] + [md(pages.guideline_path(g)) for g in section.guidelines]})
     nav.append({word("phrasebook"): [md(pages.PHRASEBOOK)] + [md(pages.phrase_list_path(p.id)) for p in handbook.phrase_lists_in_order()]})
+    names = project_for(config).names
+    own = names.get(language, language)
+    sheets = [{own: md(pages.card_sheet_path(language))}]
+    sheets += [{f"{own} + {names.get(lang, lang)}": md(pages.card_sheet_path(lang))} for lang in handbook.languages if lang != language]
+    nav.append({word("cue_cards"): [md(pages.CARDS), *sheets]})
     nav.append({word("tags"): [md(pages.TAGS)] + [md(pages.tag_path(t)) for t in handbook.tags]})
     nav.append(md(pages.STATUS))
     config.nav = nav

@@ -14,7 +14,7 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from handbook.translation import localize_entry
+from handbook.translation import interface_word
 from handbook_mkdocs import current_language, handbook_for, i18n_plugin
 
 TEMPLATE = "404.html"
@@ -27,8 +27,7 @@ def on_template_context(context: dict[str, Any], *, template_name: str, config: 
         language = current_language(config)
         words = {}
         for key in WORDS:
-            entries = {lang: block[key] for lang, block in handbook.ui.items() if key in block}
-            words[key] = localize_entry(entries, language, handbook.default_language, key).get(key, key)
+            words[key] = interface_word(handbook, key, language).get(key, key)
         context["handbook_not_found"] = words
         # The language switcher of a missing page offers each language's home page. static-i18n
         # sets per-page alternates as an attribute of config.extra, which outlives the page and

@@ -31,7 +31,7 @@ def _announce_pages(files: Files, *, config: MkDocsConfig) -> Files:
 def _fill_pages(files: Files, *, config: MkDocsConfig) -> Files:
     handbook = handbook_for(config)
     language = current_language(config)
-    rendered = Renderer(handbook, language, project_for(config).names).render_all()
+    rendered = Renderer(handbook, language, project_for(config).names, config.site_url or "").render_all()
     by_source = {page.plan.source_name(language): page for page in rendered.values()}
     for file in files.documentation_pages():
         page = by_source.get(file.src_uri)

@@ -24,6 +24,8 @@ EXPECTED_PAGES = {
     "phrases/index.html",
     "phrases/acknowledging/index.html",
     "phrases/solving/index.html",
+    "cards/index.html",
+    *(f"cards/{language}/index.html" for language in LANGUAGES),
     "tags/index.html",
     "tags/anger/index.html",
     "tags/wording/index.html",

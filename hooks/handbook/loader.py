@@ -14,6 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from .cards import check_cards
 from .errors import ContentError, Problems
 from .model import (
     Guideline,
@@ -57,6 +58,7 @@ def load_handbook(project: Project) -> Handbook:
     loaded = _load_files(project, problems)
     handbook = _build(project, loaded, problems)
     check_references(handbook, _KnownIds(loaded), problems)
+    check_cards(handbook, project.names, problems)
     if problems:
         raise ContentError(problems)
     return handbook

@@ -15,6 +15,7 @@ HOME = "index"
 PHRASEBOOK = "phrases/index"
 TAGS = "tags/index"
 STATUS = "status"
+CARDS = "cards/index"
 
 
 def section_path(section_id: str) -> str:
@@ -32,6 +33,23 @@ def phrase_list_path(list_id: str) -> str:
 
 def tag_path(tag_id: str) -> str:
     return f"tags/{tag_id}"
+
+
+def card_sheet_path(customer_language: str) -> str:
+    """The cue cards for the customer's language, in the language of the site being read:
+    /hr/cards/es/ is Croatian for the staff with Spanish phrases; /hr/cards/hr/ is Croatian only."""
+    return f"cards/{customer_language}"
+
+
+def card_anchor(guideline_id: str) -> str:
+    return f"card-{guideline_id}"
+
+
+def page_url(site_url: str, language: str, default_language: str, path: str) -> str:
+    """The absolute address of a page in one language (directory URLs, as mkdocs.yml sets)."""
+    folder = "" if language == default_language else f"{language}/"
+    directory = posixpath.dirname(path) if posixpath.basename(path) == "index" else path
+    return f"{site_url.rstrip('/')}/{folder}{directory + '/' if directory else ''}"
 
 
 @dataclass(frozen=True)
@@ -53,6 +71,8 @@ def plan_pages(handbook: Handbook) -> list[PagePlan]:
     plans += [PagePlan(guideline_path(g.id), "guideline", g.id) for g in handbook.guidelines_in_order()]
     plans.append(PagePlan(PHRASEBOOK, "phrasebook"))
     plans += [PagePlan(phrase_list_path(p.id), "phrase-list", p.id) for p in handbook.phrase_lists_in_order()]
+    plans.append(PagePlan(CARDS, "cards"))
+    plans += [PagePlan(card_sheet_path(language), "card-sheet", language) for language in handbook.languages]
     plans.append(PagePlan(TAGS, "tags"))
     plans += [PagePlan(tag_path(t.id), "tag", t.id) for t in handbook.tags.values()]
     plans.append(PagePlan(STATUS, "status"))

@@ -17,6 +17,7 @@ from typing import Any
 import jinja2
 
 from . import pages
+from .cards import CARDS_PER_SHEET, Card, CardMaker, CardText
 from .model import (
     GUIDELINE_FIELDS,
     HANDBOOK_FIELDS,
@@ -25,9 +26,10 @@ from .model import (
     Guideline,
     Handbook,
 )
-from .pages import PagePlan, relative_link
+from .pages import PagePlan, page_url, relative_link
+from .qr import qr_svg
 from .richtext import Md, Target, escape, render_block, render_inline
-from .translation import Localized, localize, localize_entry, translation_status
+from .translation import Localized, interface_word, localize, localize_entry, translation_status
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -110,20 +112,21 @@ class _Page:
 class Renderer:
     """Renders every page of one language."""
 
-    def __init__(self, handbook: Handbook, language: str, language_names: dict[str, str]) -> None:
+    def __init__(self, handbook: Handbook, language: str, language_names: dict[str, str], site_url: str = "") -> None:
         self.hb = handbook
         self.language = language
         self.default = handbook.default_language
         self.language_names = language_names
+        self.site_url = site_url
         self.env = template_environment()
+        self.cards = CardMaker(handbook, language_names)
 
     # -- localisation helpers -----------------------------------------------------------------
 
     def _ui(self, page: _Page) -> dict[str, Md]:
         words: dict[str, Md] = {}
         for key in self.hb.ui_keys:
-            entries = {lang: block[key] for lang, block in self.hb.ui.items() if key in block}
-            localized = page.note(f"interface word '{key}'", localize_entry(entries, self.language, self.default, key))
+            localized = page.note(f"interface word '{key}'", interface_word(self.hb, key, self.language))
             words[key] = text(localized.get(key, key))
         return words
 
@@ -249,6 +252,7 @@ class Renderer:
             "related": [self._guideline_summary(page, self.hb.guidelines[g]) for g in guideline.related],
             "backlinks": [self._guideline_summary(page, self.hb.guidelines[g]) for g in self.hb.backlinks.get(guideline.id, [])],
             "phrases": [self._phrase_view(page, p) for p in guideline.phrases],
+            "card_link": page.link(pages.card_sheet_path(self.language), pages.card_anchor(guideline.id)),
         }
         return self._render(page, "guideline.md.j2", view["title"], guideline=view)
 
@@ -326,3 +330,58 @@ class Renderer:
                 }
             )
         return self._render(page, "status.md.j2", page.ui["translation_status"], statuses=statuses)
+
+    def _card_sheets(self, page: _Page) -> list[dict[str, Any]]:
+        """Links to this language's cue-card pages, one per customer language, its own first."""
+        order = [self.language] + [lang for lang in self.hb.languages if lang != self.language]
+        return [
+            {
+                "code": lang,
+                "name": text(self.language_names.get(lang, lang)),
+                "link": page.link(pages.card_sheet_path(lang)),
+                "current": page.plan.item_id == lang,
+            }
+            for lang in order
+        ]
+
+    def _cards(self, page: _Page) -> RenderedPage:
+        intro = render_block(self._handbook_text(page)["cards_intro"], page.resolver())
+        return self._render(page, "cards.md.j2", page.ui["cue_cards"], intro=intro, sheets=self._card_sheets(page))
+
+    def _card_sheet(self, page: _Page) -> RenderedPage:
+        customer = page.plan.item_id
+        views = []
+        for card in self.cards.cards_for(self.language, customer):
+            if missing := card.untranslated():
+                page.untranslated.append(f"cue card '{card.guideline}': {', '.join(missing)}")
+            views.append(self._card_view(card))
+        names = [self.language_names.get(lang, lang) for lang in dict.fromkeys((self.language, customer))]
+        cue_cards = getattr(page.ui["cue_cards"], "raw", page.ui["cue_cards"])
+        title = text(f"{cue_cards}: {' + '.join(names)}")
+        sheets = [views[start : start + CARDS_PER_SHEET] for start in range(0, len(views), CARDS_PER_SHEET)]
+        return self._render(page, "card-sheet.md.j2", title, heading=title, sheets=self._card_sheets(page), pages=sheets)
+
+    def _card_view(self, card: Card) -> dict[str, Any]:
+        def shown(item: CardText, language: str) -> dict[str, Any]:
+            untranslated = item.language != language
+            attribute = Md(f' lang="{html.escape(item.language, quote=True)}"') if untranslated else Md("")
+            return {"text": item.text, "lang": item.language, "untranslated": untranslated, "lang_attribute": attribute}
+
+        url = page_url(self.site_url, self.language, self.default, pages.guideline_path(card.guideline)) if self.site_url else ""
+        return {
+            "id": pages.card_anchor(card.guideline),
+            "bilingual": card.bilingual,
+            "section": shown(card.section, card.staff),
+            "title": shown(card.title, card.staff),
+            "summary": shown(card.summary, card.staff),
+            "steps_label": card.words["steps"],
+            "steps": [shown(step, card.staff) for step in card.steps],
+            "say": card.words["say"],
+            "customer": {"code": card.customer, "name": card.customer_name} if card.bilingual else None,
+            "phrases": [
+                {"say": shown(p.say, card.customer), "meaning": shown(p.meaning, card.staff) if p.meaning else None} for p in card.phrases
+            ],
+            "more_steps": card.words["card_more_steps"] if card.more_steps else None,
+            "footer": card.footer,
+            "qr": qr_svg(url) if url else None,
+        }

@@ -58,6 +58,12 @@ def localize_entry(entries: dict[str, Any], language: str, default: str, name: s
     return Localized({}, [])
 
 
+def interface_word(handbook: Handbook, key: str, language: str) -> Localized:
+    """One interface word (content/ui.yaml) in a language, with its fallback."""
+    entries = {lang: block[key] for lang, block in handbook.ui.items() if key in block}
+    return localize_entry(entries, language, handbook.default_language, key)
+
+
 @dataclass
 class MissingItem:
     kind: str
@@ -99,8 +105,7 @@ def _language_status(handbook: Handbook, language: str) -> LanguageStatus:
 
     add("handbook", "handbook", localize(handbook.texts, language, default, HANDBOOK_FIELDS).missing, handbook.origins.get("handbook"))
     for key in handbook.ui_keys:
-        entries = {lang: words[key] for lang, words in handbook.ui.items() if key in words}
-        add("interface", key, localize_entry(entries, language, default, key).missing, handbook.origins.get("ui"))
+        add("interface", key, interface_word(handbook, key, language).missing, handbook.origins.get("ui"))
     for section in handbook.sections.values():
         add("section", section.id, localize(section.texts, language, default, SECTION_FIELDS).missing, section.origin)
     for tag in handbook.tags.values():

@@ -1,0 +1,373 @@
+"""Cue cards: what each card says for a staff language and a customer language, and whether it fits.
+
+A card is derived from its guideline, never typed twice: the title, the summary, the first steps
+and two or three phrases to say (the guideline's `card.phrases`, else its first `say` phrases).
+An editor may give a card shorter wording per language (`text.<lang>.card`). On a bilingual card
+the phrases are shown in the customer's language, each with its meaning in the staff language.
+
+Whether a card's text fits is estimated before anything is printed: `LAYOUT` holds the card's
+geometry and typography (docs/assets/cards.css declares the very same numbers; a test keeps
+them equal) and `textfit` sets each text with the shipped font's glyph widths. What a card must
+show and cannot fit is a content error naming the card, the language and the file:line to
+shorten. Extras (further steps, a third phrase) are added only while they fit.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+from .errors import Problems
+from .model import GUIDELINE_FIELDS, HANDBOOK_FIELDS, SECTION_FIELDS, Guideline, Handbook, Origin
+from .richtext import plain_text
+from .textfit import TextStyle, characters_per_line, height_mm, width_mm
+from .translation import interface_word, localize
+
+CARDS_PER_SHEET = 4  # two by two on A4 and on US Letter
+MAX_STEPS = 5  # as many as the schema allows in `text.<lang>.card.steps`
+DEFAULT_PHRASES = 3
+REQUIRED_PHRASES = 2
+# Whichever pair of quotation marks the browser picks for a language, none is wider than these.
+QUOTES = "“”„‟«»‘’‚‹›"
+CARD_WORDS = ("steps", "say", "card_more_steps")
+
+
+class CardLayout:
+    """Sizes of a printed card in millimetres and points; cards.css declares the same values."""
+
+    width_mm = 95.0
+    height_mm = 128.0
+    padding_mm = 6.0
+    qr_mm = 16.0
+    footer_gap_mm = 2.0
+    gap_mm = 2.5
+    small_gap_mm = 1.0
+    step_indent_mm = 5.5
+    box_border_mm = 0.8
+    box_padding_mm = 2.5
+    tag_padding_mm = 0.6
+    tag_gap_mm = 1.0
+    label = TextStyle("bold", 7, 1.25, uppercase=True, letter_spacing_em=0.06)
+    title = TextStyle("bold", 13, 1.2)
+    summary = TextStyle("italic", 9, 1.3)
+    step = TextStyle("regular", 9, 1.3)
+    phrase = TextStyle("regular", 9.5, 1.3)
+    meaning = TextStyle("italic", 8, 1.3)
+    footer = TextStyle("regular", 7, 1.25)
+    tag = TextStyle("bold", 6, 1, uppercase=True)
+
+    @property
+    def inner_width(self) -> float:
+        return self.width_mm - 2 * self.padding_mm
+
+    @property
+    def inner_height(self) -> float:
+        return self.height_mm - 2 * self.padding_mm
+
+    @property
+    def box_text_width(self) -> float:
+        return self.inner_width - self.box_border_mm - 2 * self.box_padding_mm
+
+    @property
+    def footer_text_width(self) -> float:
+        return self.inner_width - self.qr_mm - self.footer_gap_mm
+
+    def css_variables(self) -> dict[str, str]:
+        """The custom properties cards.css must declare on `.hb-card`, as CSS values."""
+        lengths = {
+            "card-width": self.width_mm,
+            "card-height": self.height_mm,
+            "card-padding": self.padding_mm,
+            "qr-size": self.qr_mm,
+            "footer-gap": self.footer_gap_mm,
+            "gap": self.gap_mm,
+            "small-gap": self.small_gap_mm,
+            "step-indent": self.step_indent_mm,
+            "box-border": self.box_border_mm,
+            "box-padding": self.box_padding_mm,
+            "tag-padding": self.tag_padding_mm,
+            "tag-gap": self.tag_gap_mm,
+        }
+        values = {f"--hb-{name}": f"{value:g}mm" for name, value in lengths.items()}
+        for name in ("label", "title", "summary", "step", "phrase", "meaning", "footer", "tag"):
+            style: TextStyle = getattr(self, name)
+            values[f"--hb-{name}-size"] = f"{style.size_pt:g}pt"
+            values[f"--hb-{name}-line"] = f"{style.line_height:g}"
+        values["--hb-label-spacing"] = f"{self.label.letter_spacing_em:g}em"
+        return values
+
+
+LAYOUT = CardLayout()
+
+
+@dataclass(frozen=True)
+class CardText:
+    """One text on a card: what it says, the language it is shown in, and where it is written."""
+
+    kind: str  # section, title, summary, step or phrase
+    text: str
+    language: str
+    origin: Origin
+    at: tuple
+
+    def position(self) -> tuple[int, int]:
+        return self.origin.file.position(self.at)
+
+
+@dataclass(frozen=True)
+class CardPhrase:
+    """A phrase to say, in the customer's language, and on a bilingual card what it means."""
+
+    id: str
+    say: CardText
+    meaning: CardText | None = None
+
+
+@dataclass
+class Card:
+    """One cue card: a guideline for a staff member, with phrases in the customer's language."""
+
+    guideline: str
+    staff: str
+    customer: str
+    customer_name: str
+    section: CardText
+    title: CardText
+    summary: CardText
+    steps: list[CardText]
+    phrases: list[CardPhrase]
+    words: dict[str, str]
+    footer: str
+    more_steps: bool = False
+    fits: bool = True
+
+    @property
+    def bilingual(self) -> bool:
+        return self.customer != self.staff
+
+    @property
+    def say_label(self) -> str:
+        return f"{self.words['say']} · {self.customer_name}" if self.bilingual else self.words["say"]
+
+    def texts(self) -> list[tuple[CardText, str]]:
+        """Every content text on the card with the language it should be in."""
+        texts = [(text, self.staff) for text in (self.section, self.title, self.summary, *self.steps)]
+        for phrase in self.phrases:
+            texts.append((phrase.say, self.customer))
+            if phrase.meaning:
+                texts.append((phrase.meaning, self.staff))
+        return texts
+
+    def untranslated(self) -> list[str]:
+        """What the card shows in the default language because a translation is missing."""
+        missing = {
+            f"phrase '{text.at[-1]}'" if text.kind == "phrase" else text.kind for text, want in self.texts() if text.language != want
+        }
+        return sorted(missing)
+
+
+@dataclass
+class _Part:
+    """A stretch of the card body and its height, with the text it shows (None for spacing and labels)."""
+
+    height: float
+    text: CardText | None = None
+
+
+class CardMaker:
+    """Derives and fits the cards of one handbook."""
+
+    def __init__(self, handbook: Handbook, language_names: dict[str, str], layout: CardLayout = LAYOUT) -> None:
+        self.hb = handbook
+        self.names = language_names
+        self.layout = layout
+        self.default = handbook.default_language
+
+    # -- what a card says ---------------------------------------------------------------------
+
+    def _guideline_text(self, guideline: Guideline, language: str, name: str) -> tuple[Any, str, tuple]:
+        """A guideline text for its card: the card's own wording first, then the page's; the
+        default language fills a gap."""
+        for lang in (language, self.default):
+            block = guideline.texts.get(lang, {})
+            own = block.get("card", {})
+            if name in own:
+                return own[name], lang, ("text", lang, "card", name)
+            if name in block:
+                return block[name], lang, ("text", lang, name)
+        return None, self.default, ("text",)
+
+    def _phrase(self, phrase_id: str, language: str) -> CardText:
+        phrase = self.hb.phrases[phrase_id]
+        shown = language if language in phrase.texts else self.default
+        origin = self.hb.phrase_lists[phrase.list_id].origin
+        return CardText("phrase", phrase.texts.get(shown, ""), shown, origin, ("text", shown, "phrases", phrase_id))
+
+    def _section(self, guideline: Guideline, language: str) -> CardText:
+        origin = self.hb.origins.get("sections", guideline.origin)
+        section = self.hb.sections.get(guideline.section)
+        if section is None:
+            return CardText("section", guideline.section, language, guideline.origin, ("section",))
+        localized = localize(section.texts, language, self.default, SECTION_FIELDS)
+        shown = self.default if "title" in localized.missing else language
+        return CardText("section", localized.get("title", section.id), shown, origin, ("text", shown, section.id, "title"))
+
+    def phrase_choice(self, guideline: Guideline) -> tuple[list[str], int]:
+        """The phrases a card may show, in order, and how many of them it must show."""
+        if guideline.card_phrases:
+            chosen = [p for p in guideline.card_phrases if p in self.hb.phrases]
+            return chosen, len(chosen)
+        says = [p for p in guideline.phrases if p in self.hb.phrases and self.hb.phrases[p].kind == "say"]
+        return says[:DEFAULT_PHRASES], min(REQUIRED_PHRASES, len(says))
+
+    def card(self, guideline_id: str, staff: str, customer: str) -> Card:
+        """The card with everything it must show and as many extras as fit; `fits` says whether
+        even what it must show fits."""
+        guideline = self.hb.guidelines[guideline_id]
+
+        def text(kind: str) -> CardText:
+            value, lang, at = self._guideline_text(guideline, staff, kind)
+            return CardText(kind, plain_text(value or ""), lang, guideline.origin, at)
+
+        raw_steps, steps_lang, steps_at = self._guideline_text(guideline, staff, "steps")
+        steps = [CardText("step", plain_text(s), steps_lang, guideline.origin, (*steps_at, i)) for i, s in enumerate(raw_steps or [])]
+        own_steps = "card" in steps_at
+        phrase_ids, required = self.phrase_choice(guideline)
+        phrases = [CardPhrase(p, self._phrase(p, customer), self._phrase(p, staff) if customer != staff else None) for p in phrase_ids]
+        card = Card(
+            guideline=guideline_id,
+            staff=staff,
+            customer=customer,
+            customer_name=self.names.get(customer, customer),
+            section=self._section(guideline, staff),
+            title=text("title"),
+            summary=text("summary"),
+            steps=steps if own_steps else steps[:1],
+            phrases=phrases[:required],
+            words={key: interface_word(self.hb, key, staff).get(key, key) for key in CARD_WORDS},
+            footer=localize(self.hb.texts, staff, self.default, HANDBOOK_FIELDS).get("name", ""),
+        )
+        card.fits = self.fits(card)
+        if card.fits:
+            self._add_while_fits(card, card.steps, [] if own_steps else steps[1:MAX_STEPS])
+            self._add_while_fits(card, card.phrases, phrases[required:])
+        page_steps = localize(guideline.texts, staff, self.default, GUIDELINE_FIELDS).get("steps") or []
+        card.more_steps = len(card.steps) < len(page_steps)
+        return card
+
+    def _add_while_fits(self, card: Card, shown: list, extras: list) -> None:
+        for extra in extras:
+            shown.append(extra)
+            if not self.fits(card):
+                shown.pop()
+                return
+
+    # -- how much room it takes ---------------------------------------------------------------
+
+    def body_budget(self, card: Card) -> float:
+        """Height left for the card body above its footer (QR code beside the handbook's name and
+        the "more steps" note, room for which is always kept)."""
+        layout = self.layout
+        footer = sum(height_mm(t, layout.footer, layout.footer_text_width) for t in (card.footer, card.words["card_more_steps"]))
+        return layout.inner_height - max(layout.qr_mm, footer) - layout.footer_gap_mm
+
+    def parts(self, card: Card) -> list[_Part]:
+        """The card body from top to bottom, as cards.css lays it out."""
+        layout = self.layout
+        width = layout.inner_width
+        parts = [
+            _Part(height_mm(card.section.text, layout.label, width) + layout.small_gap_mm, card.section),
+            _Part(height_mm(card.title.text, layout.title, width), card.title),
+            _Part(layout.small_gap_mm + height_mm(card.summary.text, layout.summary, width), card.summary),
+        ]
+        if card.steps:
+            parts.append(_Part(layout.gap_mm + height_mm(card.words["steps"], layout.label, width) + layout.small_gap_mm))
+            for index, step in enumerate(card.steps):
+                gap = layout.small_gap_mm if index else 0.0
+                parts.append(_Part(gap + height_mm(step.text, layout.step, width - layout.step_indent_mm), step))
+        if card.phrases:
+            label = height_mm(card.say_label, layout.label, layout.box_text_width)
+            parts.append(_Part(layout.gap_mm + 2 * layout.box_padding_mm + label + layout.small_gap_mm))
+            for index, phrase in enumerate(card.phrases):
+                gap = layout.small_gap_mm if index else 0.0
+                parts.append(_Part(gap + self._phrase_height(phrase.say, card.customer, layout.phrase, quoted=True), phrase.say))
+                if phrase.meaning:
+                    parts.append(_Part(self._phrase_height(phrase.meaning, card.staff, layout.meaning), phrase.meaning))
+        return parts
+
+    def _phrase_height(self, text: CardText, language: str, style: TextStyle, *, quoted: bool = False) -> float:
+        layout = self.layout
+        words = text.text
+        if quoted:
+            widest = max(QUOTES, key=lambda mark: width_mm(mark, style))
+            words = f"{widest}{words}{widest}"
+        indent = 0.0
+        if text.language != language:  # an untranslated phrase is tagged with its language code
+            indent = width_mm(text.language, layout.tag) + 2 * layout.tag_padding_mm + layout.tag_gap_mm
+        return height_mm(words, style, layout.box_text_width, indent)
+
+    def used_height(self, card: Card) -> float:
+        return sum(part.height for part in self.parts(card))
+
+    def fits(self, card: Card) -> bool:
+        return self.used_height(card) <= self.body_budget(card)
+
+    def cards_for(self, staff: str, customer: str) -> list[Card]:
+        """The cards of one sheet, in reading order."""
+        return [self.card(g.id, staff, customer) for g in self.hb.guidelines_in_order()]
+
+
+def check_cards(handbook: Handbook, language_names: dict[str, str], problems: Problems) -> None:
+    """Report every card whose required text does not fit, at the text most worth shortening.
+
+    Each text is blamed once: the cards of other languages that overflow because of it (the
+    same phrase on every bilingual card for one customer language, say) are fixed with it.
+    """
+    maker = CardMaker(handbook, language_names)
+    languages = handbook.languages
+    blamed: set[tuple[str, tuple]] = set()
+    for guideline in handbook.guidelines_in_order():
+        for staff in languages:
+            for customer in [staff, *(lang for lang in languages if lang != staff)]:
+                card = maker.card(guideline.id, staff, customer)
+                if card.fits:
+                    continue
+                culprit = _culprit(maker, card)
+                if (culprit.origin.name, culprit.at) not in blamed:
+                    blamed.add((culprit.origin.name, culprit.at))
+                    line, column = culprit.position()
+                    problems.add(
+                        culprit.origin.name, line, column, message=_overflow_message(maker, card), hint=_hint(maker, card, culprit)
+                    )
+
+
+def _culprit(maker: CardMaker, card: Card) -> CardText:
+    """The longest text of the card; on a bilingual card that only overflows because of the
+    customer's language (the staff language's own card fits), the longest phrase in it."""
+    parts = [part for part in maker.parts(card) if part.text is not None]
+    if card.bilingual:
+        said = [part for part in parts if part.text.kind == "phrase" and part.text.language == card.customer]
+        if said and maker.card(card.guideline, card.staff, card.staff).fits:
+            parts = said
+    culprit = max(parts, key=lambda part: part.height).text
+    assert culprit is not None
+    return culprit
+
+
+def _overflow_message(maker: CardMaker, card: Card) -> str:
+    layout = maker.layout
+    over = maker.used_height(card) - maker.body_budget(card)
+    characters = math.ceil(over / layout.step.line_mm) * characters_per_line(layout.step, layout.inner_width)
+    which = f"in '{card.staff}'" + (f" with '{card.customer}' for the customer" if card.bilingual else "")
+    return f"cue card '{card.guideline}' {which} does not fit: about {10 * math.ceil(characters / 10)} characters too long"
+
+
+def _hint(maker: CardMaker, card: Card, culprit: CardText) -> str:
+    if culprit.kind == "phrase":
+        return f"shorten the phrase, or choose shorter ones under 'card: phrases:' in {maker.hb.guidelines[card.guideline].origin.name}"
+    if "card" in culprit.at:
+        return "shorten the card's wording"
+    if culprit.kind == "section":
+        return "shorten the section title"
+    return f"shorten it, or give the card shorter wording under text.{culprit.language}.card"
