@@ -12,7 +12,7 @@ from mkdocs.plugins import event_priority
 from handbook import pages
 from handbook.model import HANDBOOK_FIELDS, SECTION_FIELDS
 from handbook.translation import localize, localize_entry
-from handbook_mkdocs import current_language, handbook_for
+from handbook_mkdocs import current_language, handbook_for, theme_text
 
 
 @event_priority(-110)
@@ -23,18 +23,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
     def word(key: str) -> str:
         entries = {lang: block[key] for lang, block in handbook.ui.items() if key in block}
-        return localize_entry(entries, language, default, key).get(key, key)
+        return theme_text(localize_entry(entries, language, default, key).get(key, key))
 
     def md(path: str) -> str:
         return path + ".md"
 
     nav: list = [md(pages.HOME)]
     for section in handbook.sections.values():
-        title = localize(section.texts, language, default, SECTION_FIELDS)["title"]
+        title = theme_text(localize(section.texts, language, default, SECTION_FIELDS)["title"])
         nav.append({title: [md(pages.section_path(section.id))] + [md(pages.guideline_path(g)) for g in section.guidelines]})
     nav.append({word("phrasebook"): [md(pages.PHRASEBOOK)] + [md(pages.phrase_list_path(p.id)) for p in handbook.phrase_lists_in_order()]})
     nav.append({word("tags"): [md(pages.TAGS)] + [md(pages.tag_path(t)) for t in handbook.tags]})
     nav.append(md(pages.STATUS))
     config.nav = nav
-    config.site_name = localize(handbook.texts, language, default, HANDBOOK_FIELDS)["name"]
+    config.site_name = theme_text(localize(handbook.texts, language, default, HANDBOOK_FIELDS)["name"])
     return config
