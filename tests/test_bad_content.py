@@ -86,3 +86,25 @@ def test_a_real_build_fails_cleanly_or_builds_the_same_site(case: Case, built_pr
         assert result.returncode == 0, result.stderr
         assert "WARNING" not in result.stderr, result.stderr
     assert differing_files(before, snapshot(project / "site")) == []
+
+
+def test_nfd_and_nfc_text_render_the_same(tmp_path: Path):
+    """Text typed decomposed (as some macOS tools save it) renders exactly like composed text."""
+    from catalogue import every_content_file, nfd
+    from handbook.render import Renderer
+
+    composed = make_project(tmp_path / "nfc")
+    decomposed = make_project(tmp_path / "nfd")
+    every_content_file(nfd)(decomposed)
+    assert (decomposed / "content/tags.yaml").read_bytes() != (composed / "content/tags.yaml").read_bytes()
+
+    def pages(root: Path) -> dict[tuple[str, str], str]:
+        project = read_project(root)
+        handbook = load_handbook(project)
+        rendered = {}
+        for language in project.languages:
+            for path, page in Renderer(handbook, language, project.names).render_all().items():
+                rendered[language, path] = page.markdown
+        return rendered
+
+    assert pages(decomposed) == pages(composed)
