@@ -6,8 +6,12 @@ labels and the handbook's name come from that language's content.
 
 from __future__ import annotations
 
+import html
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 from handbook import pages
 from handbook.model import HANDBOOK_FIELDS, SECTION_FIELDS
@@ -38,3 +42,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.nav = nav
     config.site_name = theme_text(localize(handbook.texts, language, default, HANDBOOK_FIELDS)["name"])
     return config
+
+
+def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Page titles as Markup too: MkDocs keeps them as escaped HTML text, which Material's `| e`
+    escaped again, so the footer announced "Next: Q&amp;A" to screen readers."""
+    if page.title:
+        page.title = theme_text(html.unescape(page.title))
+    return html_text

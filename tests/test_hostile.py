@@ -25,7 +25,7 @@ from sites import build_site, serve
 pytestmark = pytest.mark.build
 
 # What the build accepts in formatted text (no tags, no links) and, for plain fields, a link too.
-RICH_PAYLOAD = "\"x\" onmouseover=\"alert(1)\" javascript:alert(2) {: onclick=alert(3) } &lt;iframe&gt; `c` ![i] <3"
+RICH_PAYLOAD = '"x" onmouseover="alert(1)" javascript:alert(2) {: onclick=alert(3) } &lt;iframe&gt; `c` ![i] <3'
 PLAIN_PAYLOAD = RICH_PAYLOAD + " [a](javascript:alert(4))"
 RICH_FIELDS = {"body", "steps", "do", "dont", "intro", "how_to_use", "phrasebook_intro", "cards_intro"}
 DANGEROUS_ELEMENTS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "form"}
@@ -125,7 +125,13 @@ def test_hostile_text_adds_no_active_markup(hostile_site: Path, fixture_site: Pa
 
 @pytest.mark.parametrize(
     "page",
-    ["index.html", "guidelines/listen-actively/index.html", "hr/phrases/index.html", "phrases/acknowledging/index.html", "tags/anger/index.html"],
+    [
+        "index.html",
+        "guidelines/listen-actively/index.html",
+        "hr/phrases/index.html",
+        "phrases/acknowledging/index.html",
+        "tags/anger/index.html",
+    ],
 )
 def test_hostile_text_is_shown_as_typed(hostile_site: Path, page: str):
     _, text, _ = read(hostile_site / page)
@@ -145,3 +151,12 @@ def test_hostile_pages_run_no_script_in_a_browser(hostile_site: Path, page):
             )
             page.wait_for_timeout(200)
     assert dialogs == []
+
+
+def test_titles_in_attributes_are_escaped_once(hostile_site: Path):
+    """Screen readers read the footer's aria-label: "Next: Q&A", never "Next: Q&amp;A"."""
+    import html
+
+    page = (hostile_site / "guidelines/listen-actively/index.html").read_text(encoding="utf-8")
+    labels = [html.unescape(label) for label in re.findall(r'class="md-footer__link[^"]*" aria-label="([^"]*)"', page)]
+    assert labels == [f"Previous: {PLAIN_PAYLOAD}", f"Next: {PLAIN_PAYLOAD}"]
