@@ -440,6 +440,36 @@ CASES: tuple[Case, ...] = (
             "content/phrases/acknowledging.yaml:17:36: HTML is not allowed in content ('</marquee>') (write plain text; use **bold**, *italic* or [text](https://…) for formatting and links)",
         ),
     ),
+    Case(
+        "vbscript-link-in-step",
+        replace(OFFER, "      - Let them choose.\n  hr:", "      - Let them [choose](vbscript:msgbox).\n  hr:"),
+        (
+            "content/guidelines/offer-solutions.yaml:18:27: link target 'vbscript:msgbox' is not allowed (a link may point to https://…, http://…, mailto:…, tel:…, a guideline id, or sections/…, phrases/…, tags/… ids)",
+        ),
+    ),
+    Case(
+        "protocol-relative-link-in-dont",
+        replace(LISTEN, "      - Interrupt.", "      - Interrupt, see [this](//evil.example/x)."),
+        (
+            "content/guidelines/listen-actively.yaml:21:31: link target '//evil.example/x' is not allowed (a link may point to https://…, http://…, mailto:…, tel:…, a guideline id, or sections/…, phrases/…, tags/… ids)",
+        ),
+    ),
+    Case(
+        "file-link-in-section-intro",
+        replace(
+            "content/sections.yaml", "      intro: Slušanje je na prvom mjestu.", "      intro: Slušanje je [prvo](file:///etc/passwd)."
+        ),
+        (
+            "content/sections.yaml:18:33: link target 'file:///etc/passwd' is not allowed (a link may point to https://…, http://…, mailto:…, tel:…, a guideline id, or sections/…, phrases/…, tags/… ids)",
+        ),
+    ),
+    Case(
+        "disguised-link-in-how-to-use",
+        replace("content/handbook.yaml", "      - Browse by section.", "      - Browse [by section]( javascript:alert(1))."),
+        (
+            "content/handbook.yaml:11:29: link target ' javascript:alert(1)' is not allowed (a link may point to https://…, http://…, mailto:…, tel:…, a guideline id, or sections/…, phrases/…, tags/… ids)",
+        ),
+    ),
     # -- unusual but valid: must build ------------------------------------------------------
     Case("bom-and-crlf", every_content_file(bom_and_crlf), (), build=True),
     Case("nfd-text", every_content_file(nfd), (), build=True),
