@@ -312,6 +312,13 @@ CASES: tuple[Case, ...] = (
         ),
     ),
     Case(
+        "no-default-language-block",
+        replace(APOLOGISE, "  en:\n    title: Apologise sincerely", "  sv:\n    title: Apologise sincerely"),
+        (
+            "content/guidelines/apologise-sincerely.yaml:9:3: guideline 'apologise-sincerely' has no text in the default language (en) (the default language must be complete: other languages fall back to it)",
+        ),
+    ),
+    Case(
         "missing-file",
         lambda project: (project / "content/ui.yaml").unlink(),
         ("content/ui.yaml: required file is missing (create it; its format is in schema/ui.schema.json)",),
