@@ -4,6 +4,7 @@ broken, prints the problem with file:line:col, and shows the fix as soon as it i
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -86,5 +87,9 @@ def test_serve_keeps_the_last_good_build_and_recovers(tmp_path: Path):
         wait_for(lambda: '<h1 id="listen-actively">Listen with care' in fetch(url), "the fixed page")
         assert "Traceback" not in log.read_text(encoding="utf-8")
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        server.send_signal(signal.SIGINT)  # like Ctrl+C: MkDocs removes its temporary site folder
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
