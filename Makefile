@@ -4,9 +4,16 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 ADDR   ?= 127.0.0.1:8000
 SITE   := site
+AXE    := node_modules/axe-core/axe.min.js
 STAGE  := .site-build
 
 export NO_MKDOCS_2_WARNING := 1
+# Reproducible output: MkDocs dates pages and the sitemap from SOURCE_DATE_EPOCH. Unless given,
+# take it from the last commit, so two builds of the same commit are byte-identical.
+SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
+ifneq ($(SOURCE_DATE_EPOCH),)
+export SOURCE_DATE_EPOCH
+endif
 export PYTHONPATH := $(CURDIR)/hooks
 export PYTHONDONTWRITEBYTECODE := 1
 
@@ -29,6 +36,11 @@ $(VENV)/.build-deps: requirements.txt | $(BIN)/python
 
 $(VENV)/.test-deps: requirements-test.txt $(VENV)/.build-deps
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-test.txt
+	@touch $@
+
+# axe-core for the accessibility tests, exactly as pinned in package-lock.json.
+$(AXE): package.json package-lock.json
+	npm ci --no-audit --no-fund
 	@touch $@
 
 # Build into a staging folder and swap it in only on success: a failed build never leaves a
@@ -55,8 +67,8 @@ lint: $(VENV)/.test-deps
 	$(BIN)/ruff check hooks tests
 	$(BIN)/ruff format --check hooks tests
 
-test: $(VENV)/.test-deps lint
+test: $(VENV)/.test-deps $(AXE) lint
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(SITE) $(STAGE) .pytest_cache .ruff_cache
+	rm -rf $(SITE) $(STAGE) .pytest_cache .ruff_cache node_modules

@@ -6,8 +6,10 @@ with exit code 1 and no traceback.
 
 from __future__ import annotations
 
+import html
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
@@ -39,3 +41,13 @@ def current_language(config: MkDocsConfig) -> str:
     """The language being built (static-i18n runs one full build per language)."""
     plugin = i18n_plugin(config)
     return plugin.current_language or plugin.default_language
+
+
+def theme_text(text: str) -> Markup:
+    """Content text for Material's own templates (site name, navigation titles), escaped once.
+
+    Material prints these without escaping, some of them inside attributes (aria-label): plain
+    content there could break out of the attribute and add markup. As Markup the text is escaped
+    here and the templates' own `| e` filters leave it alone instead of escaping it twice.
+    """
+    return Markup(html.escape(text, quote=True))

@@ -6,13 +6,17 @@ labels and the handbook's name come from that language's content.
 
 from __future__ import annotations
 
+import html
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
 
 from handbook import pages
 from handbook.model import HANDBOOK_FIELDS, SECTION_FIELDS
 from handbook.translation import interface_word, localize
-from handbook_mkdocs import current_language, handbook_for, project_for
+from handbook_mkdocs import current_language, handbook_for, project_for, theme_text
 
 
 @event_priority(-110)
@@ -22,14 +26,14 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     default = handbook.default_language
 
     def word(key: str) -> str:
-        return interface_word(handbook, key, language).get(key, key)
+        return theme_text(interface_word(handbook, key, language).get(key, key))
 
     def md(path: str) -> str:
         return path + ".md"
 
     nav: list = [{word("home"): md(pages.HOME)}]
     for section in handbook.sections.values():
-        title = localize(section.texts, language, default, SECTION_FIELDS)["title"]
+        title = theme_text(localize(section.texts, language, default, SECTION_FIELDS)["title"])
         nav.append({title: [md(pages.section_path(section.id))] + [md(pages.guideline_path(g)) for g in section.guidelines]})
     nav.append({word("phrasebook"): [md(pages.PHRASEBOOK)] + [md(pages.phrase_list_path(p.id)) for p in handbook.phrase_lists_in_order()]})
     names = project_for(config).names
@@ -40,5 +44,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     nav.append({word("tags"): [md(pages.TAGS)] + [md(pages.tag_path(t)) for t in handbook.tags]})
     nav.append(md(pages.STATUS))
     config.nav = nav
-    config.site_name = localize(handbook.texts, language, default, HANDBOOK_FIELDS)["name"]
+    config.site_name = theme_text(localize(handbook.texts, language, default, HANDBOOK_FIELDS)["name"])
     return config
+
+
+def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Page titles as Markup too: MkDocs keeps them as escaped HTML text, which Material's `| e`
+    escaped again, so the footer announced "Next: Q&amp;A" to screen readers."""
+    if page.title:
+        page.title = theme_text(html.unescape(page.title))
+    return html_text

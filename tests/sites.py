@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import hashlib
 import http.server
 import os
 import subprocess
@@ -15,13 +16,32 @@ from pathlib import Path
 LANGUAGES = ("en", "hr", "es", "el", "sv")
 
 
+# A fixed build date (MkDocs reads SOURCE_DATE_EPOCH), so that two builds of the same content are
+# byte-identical even across midnight; `make build` takes it from the last commit.
+BUILD_DATE_EPOCH = "1700000000"
+
+
 def build_site(project: Path, site_dir: Path | None = None, *extra: str) -> subprocess.CompletedProcess:
     """Build like `make build` does (strict), returning the finished process with its output."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {"SOURCE_DATE_EPOCH": BUILD_DATE_EPOCH, **os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", *extra]
     if site_dir is not None:
         command += ["--site-dir", str(site_dir)]
     return subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, timeout=600, check=False)
+
+
+def snapshot(tree: Path) -> dict[str, str]:
+    """Every file under `tree` by relative path, with a digest of its bytes."""
+    return {
+        path.relative_to(tree).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(tree.rglob("*"))
+        if path.is_file()
+    }
+
+
+def differing_files(first: dict[str, str], second: dict[str, str]) -> list[str]:
+    """Relative paths that are missing on one side or differ in content."""
+    return sorted(name for name in first.keys() | second.keys() if first.get(name) != second.get(name))
 
 
 def language_root(site: Path, language: str) -> Path:

@@ -5,7 +5,18 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from handbook.richtext import Target, escape, html_tags, link_targets, parse_target, plain_text, render_block, render_inline
+from handbook.richtext import (
+    Target,
+    escape,
+    html_tag_spans,
+    html_tags,
+    link_target_spans,
+    link_targets,
+    parse_target,
+    plain_text,
+    render_block,
+    render_inline,
+)
 
 
 def resolve(target: Target) -> str:
@@ -91,8 +102,22 @@ def test_refused_targets(raw: str):
 
 def test_link_targets_and_html_tags_are_found_for_validation():
     text = "See [a](javascript:alert(1)) and <b>bold</b> but not a < b > c"
-    assert link_targets(text) == ["javascript:alert(1"]
+    assert link_targets(text) == ["javascript:alert(1)"]
     assert html_tags(text) == ["<b>", "</b>"]
+
+
+def test_unclosed_tags_are_found_with_their_offsets():
+    """Material prints some texts raw: an unclosed "<img ..." would still become a tag there."""
+    assert html_tag_spans("Hi <img src=x onerror=alert(1) ") == [(3, "<img")]
+    assert html_tag_spans("x </title y <!-- z --> <?php") == [(2, "</title"), (12, "<!-- z -->"), (23, "<?php")]
+    assert html_tag_spans("<3 and a < b") == []
+
+
+def test_link_targets_keep_balanced_parentheses():
+    text = "[w](https://en.wikipedia.org/wiki/A_(b)) then [x](tel:+3851)"
+    assert link_target_spans(text) == [(4, "https://en.wikipedia.org/wiki/A_(b)"), (50, "tel:+3851")]
+    html = to_html(render_inline(text, resolve))
+    assert '<a href="https://en.wikipedia.org/wiki/A_(b)">w</a>' in html
 
 
 def test_plain_text_strips_markup():

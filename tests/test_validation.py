@@ -160,4 +160,6 @@ def test_all_problems_are_reported_in_one_run(project: Path):
 def test_a_broken_file_does_not_cascade(project: Path):
     """A phrase list with a schema error still defines its ids: no 'unknown phrase' noise elsewhere."""
     edit(project, "content/phrases/acknowledging.yaml", "order: 10", "order: first")
-    assert problems_of(project) == ["content/phrases/acknowledging.yaml:3:8: expected a whole number, found text"]
+    assert problems_of(project) == [
+        "content/phrases/acknowledging.yaml:3:8: expected a whole number, found text (write the number with digits only, without quotes, e.g. 10)"
+    ]

@@ -85,10 +85,7 @@ def test_syntax_error_has_line_column_and_hint():
 
 def test_tab_indentation_is_explained():
     _, problems = parse("text:\n\ten: x\n")
-    assert problems == [
-        "content/x.yaml:2:1: invalid YAML: while scanning for the next token, found character '\\t' that cannot start any token"
-        " (indent with spaces, not tabs)"
-    ]
+    assert problems == ["content/x.yaml:2:1: invalid YAML: a tab character is not allowed here (indent with spaces, not tabs)"]
 
 
 def test_duplicate_key_is_reported_at_the_second_key():
@@ -132,4 +129,84 @@ def test_invalid_utf8_names_the_byte(tmp_path: Path):
     assert load_yaml_file(path, "content/x.yaml", problems) is None
     assert [str(p) for p in problems.sorted()] == [
         "content/x.yaml:2:11: file is not valid UTF-8 (byte 0xe9) (save the file with UTF-8 encoding)"
+    ]
+
+
+POSITIONS = """\
+plain: one <b> two
+single: 'it''s <b>'
+double: "say <b>"
+escaped: "tab\\t<b>"
+block: |
+  first line
+    indented <b>
+
+  after a blank <b>
+folded: >
+  folded <b>
+  text
+wrapped: plain text
+  wrapped <b>
+nfd: NFD_TEXT
+"""
+
+
+def positions_of_tag(text: str) -> dict[str, tuple[int, int]]:
+    loaded, problems = parse(text)
+    assert problems == []
+    found = {}
+    for key, value in loaded.data.items():
+        found[key] = loaded.text_position((key,), value.rindex("<b>"))
+    return found
+
+
+def test_text_positions_are_exact_where_the_style_allows():
+    decomposed = unicodedata.normalize("NFD", "čćž <b>")
+    found = positions_of_tag(POSITIONS.replace("NFD_TEXT", decomposed))
+    assert found == {
+        "plain": (1, 12),
+        "single": (2, 9),  # '' is one quote in the value: the start of the value
+        "double": (3, 14),
+        "escaped": (4, 10),  # an escape changes lengths: the start of the value
+        "block": (9, 17),
+        "folded": (10, 9),  # folded and wrapped text: the start of the value
+        "wrapped": (13, 10),
+        "nfd": (15, 13),  # columns count the characters as written: 3 letters + 3 accents
+    }
+
+
+def test_a_billion_laughs_is_refused_fast_with_little_memory(tmp_path: Path):
+    """The alias bomb is refused at its first anchor: nothing is expanded, whatever its size."""
+    import time
+    import tracemalloc
+
+    from catalogue import alias_bomb
+
+    path = tmp_path / "bomb.yaml"
+    path.write_text(alias_bomb(levels=30, width=30), encoding="utf-8")  # 30**30 strings if expanded
+    problems = Problems()
+    tracemalloc.start()
+    started = time.perf_counter()
+    assert load_yaml_file(path, "content/bomb.yaml", problems) is None
+    elapsed = time.perf_counter() - started
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert [str(p) for p in problems.sorted()] == [
+        "content/bomb.yaml:1:5: anchors (&name) and aliases (*name) are not allowed in content files"
+        " (write the text out in full where it is needed)"
+    ]
+    assert elapsed < 0.5
+    assert peak < 2 * 1024 * 1024
+
+
+def test_nesting_is_refused_before_recursion_runs_out():
+    _, problems = parse("a: " + "[" * 5000 + "]" * 5000 + "\n")
+    assert problems == ["content/x.yaml:1:36: file is nested too deeply (content never needs more than 32 levels; check the brackets)"]
+
+
+def test_control_characters_anywhere_are_reported_not_raised():
+    _, problems = parse("id: a\ntitle: x\x00y\n")
+    assert problems == [
+        "content/x.yaml:2:9: invisible control character U+0000 in the text"
+        " (delete it: it is invisible in most editors and often comes from copying text out of another program)"
     ]

@@ -29,7 +29,7 @@ from .model import (
 )
 from .project import Project
 from .references import check_references
-from .schema import schema_set, suggest_id
+from .schema import describe_value, schema_set, suggest_id
 from .yamlfile import YamlFile, load_yaml_file
 
 SINGLE_FILES = {
@@ -111,8 +111,8 @@ def _load_files(project: Project, problems: Problems) -> _Loaded:
             file.problem(
                 problems,
                 (),
-                f"expected a mapping of 'key: value' lines, found {type(file.data).__name__}",
-                "see the schema named in the first line",
+                f"expected a mapping of 'key: value' lines, found {describe_value(file.data)}",
+                "write 'key: value' lines, like the other files of this kind",
             )
             loaded.unreadable.add(kind)
             return
@@ -149,7 +149,7 @@ def _load_files(project: Project, problems: Problems) -> _Loaded:
             name = project.display_name(path)
             if path.is_dir():
                 problems.add(
-                    name, message="folders inside content/{folder}/ are not read", hint=f"put the file directly in content/{folder}/"
+                    name, message=f"folders inside content/{folder}/ are not read", hint=f"put the file directly in content/{folder}/"
                 )
             elif path.suffix != ".yaml":
                 hint = f"rename it to {path.stem}.yaml" if path.suffix == ".yml" else f"content/{folder}/ holds only .yaml files"

@@ -20,7 +20,7 @@ from .model import (
     Handbook,
     Origin,
 )
-from .richtext import TARGET_HINT, html_tags, link_targets, parse_target
+from .richtext import TARGET_HINT, html_tag_spans, link_target_spans, parse_target
 from .schema import did_you_mean
 from .yamlfile import YamlFile
 
@@ -288,12 +288,13 @@ class _Checker:
         for file in self.text_files:
             kind = file.kind
             for at, text in _strings(file.data["text"], ("text",)):
-                for tag in html_tags(text):
+                for offset, tag in html_tag_spans(text):
                     file.problem(
                         self.problems,
                         at,
                         f"HTML is not allowed in content ('{tag}')",
                         "write plain text; use **bold**, *italic* or [text](https://…) for formatting and links",
+                        offset=offset,
                     )
                 field = at[3] if kind == "sections" and len(at) > 3 else at[2] if len(at) > 2 else ""
                 if field in rich_fields.get(kind, set()):
@@ -301,17 +302,17 @@ class _Checker:
         if "sources" in self.handbook.origins:
             file = self.handbook.origins["sources"].file
             for at, text in _strings(file.data.get("sources", []), ("sources",)):
-                for tag in html_tags(text):
-                    file.problem(self.problems, at, f"HTML is not allowed in content ('{tag}')", "write plain text")
+                for offset, tag in html_tag_spans(text):
+                    file.problem(self.problems, at, f"HTML is not allowed in content ('{tag}')", "write plain text", offset=offset)
 
     def _links(self, file: YamlFile, at: tuple, text: str) -> None:
         hb = self.handbook
         registries = {"guideline": hb.guidelines, "sections": hb.sections, "phrases": hb.phrase_lists, "tags": hb.tags}
         kinds = {"guideline": "guidelines", "sections": "sections", "phrases": "phrase-lists", "tags": "tags"}
-        for raw in link_targets(text):
+        for offset, raw in link_target_spans(text):
             target = parse_target(raw)
             if target is None:
-                file.problem(self.problems, at, f"link target '{raw}' is not allowed", TARGET_HINT)
+                file.problem(self.problems, at, f"link target '{raw}' is not allowed", TARGET_HINT, offset=offset)
             elif (
                 target.kind != "external"
                 and target.value not in registries[target.kind]
@@ -323,6 +324,7 @@ class _Checker:
                     at,
                     f"link to unknown {label} '{target.value}'",
                     did_you_mean(target.value, sorted(registries[target.kind])),
+                    offset=offset,
                 )
 
 

@@ -38,10 +38,13 @@ _ESCAPES = str.maketrans(
 _BULLET_START = re.compile(r"^(\s*)([-+])")
 _NUMBER_START = re.compile(r"^(\s*)(\d+)\.")
 
-_LINK = re.compile(r"\[([^\[\]\n]+)\]\(([^)\n]*)\)")
+# A target may hold one level of balanced parentheses, as in https://en.wikipedia.org/wiki/A_(b).
+_LINK = re.compile(r"\[([^\[\]\n]+)\]\(((?:[^()\n]|\([^()\n]*\))*)\)")
 _STRONG = re.compile(r"\*\*(?=\S)(.+?)(?<=\S)\*\*")
 _EMPHASIS = re.compile(r"\*(?=\S)([^*]+?)(?<=\S)\*")
-_HTML_TAG = re.compile(r"</?[A-Za-z!?][^<>]*>")
+# A tag, or the start of one that is never closed ("<img src=x onerror=..." with no ">"): the
+# theme prints some texts without escaping, where even an unclosed tag would become markup.
+_HTML_TAG = re.compile(r"</?[A-Za-z][^\s<>]*(?:[^<>]*>)?|<[!?][^<>]*>?")
 
 _EXTERNAL_TARGETS = (
     re.compile(r"^https?://[A-Za-z0-9.-]+(:[0-9]{1,5})?(/[^\s<>\"'`\\]*)?$"),
@@ -89,12 +92,22 @@ def parse_target(raw: str) -> Target | None:
 
 def link_targets(text: str) -> list[str]:
     """Every link target written in a rich text, allowed or not."""
-    return [match.group(2) for match in _LINK.finditer(text)]
+    return [target for _, target in link_target_spans(text)]
+
+
+def link_target_spans(text: str) -> list[tuple[int, str]]:
+    """Every link target with the offset where it starts in the text, to point editors at it."""
+    return [(match.start(2), match.group(2)) for match in _LINK.finditer(text)]
 
 
 def html_tags(text: str) -> list[str]:
     """HTML-like tags in a text: never rendered, reported so editors are not surprised."""
-    return _HTML_TAG.findall(text)
+    return [tag for _, tag in html_tag_spans(text)]
+
+
+def html_tag_spans(text: str) -> list[tuple[int, str]]:
+    """HTML-like tags (closed or not) with the offset where each starts in the text."""
+    return [(match.start(), match.group()) for match in _HTML_TAG.finditer(text)]
 
 
 LinkResolver = Callable[[Target], str]

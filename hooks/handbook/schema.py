@@ -121,9 +121,9 @@ class SchemaSet:
             choices = [str(choice) for choice in error.validator_value]
             loaded.problem(problems, at, f"'{error.instance}' is not allowed here", did_you_mean(str(error.instance), choices))
         elif keyword == "minItems":
-            loaded.problem(
-                problems, at, f"the list needs at least {error.validator_value} item(s)", "add items, one per line starting with '- '"
-            )
+            count = error.validator_value
+            needed = f"{count} item{'s' if count != 1 else ''}"
+            loaded.problem(problems, at, f"the list needs at least {needed}", "add items, one per line starting with '- '")
         elif keyword == "maxItems":
             loaded.problem(
                 problems, at, f"the list has {len(error.instance)} items; at most {error.validator_value} are allowed", "remove some items"
@@ -138,9 +138,10 @@ class SchemaSet:
         elif keyword == "minProperties":
             loaded.problem(problems, at, "this mapping is empty", "add at least one entry")
         elif keyword in ("minimum", "maximum"):
-            loaded.problem(
-                problems, at, f"{error.instance} is out of range ({keyword} {error.validator_value})", "use a number in the allowed range"
-            )
+            low, high = error.schema.get("minimum"), error.schema.get("maximum")
+            size = "small" if keyword == "minimum" else "large"
+            hint = f"use a number from {low} to {high}" if None not in (low, high) else f"the {keyword} is {error.validator_value}"
+            loaded.problem(problems, at, f"{error.instance} is too {size}", hint)
         else:
             loaded.problem(problems, at, error.message)
 
@@ -176,6 +177,8 @@ def _type_hint(expected: Any, found: Any) -> str:
         return "start each item on its own line with '- '"
     if expected == "string" and isinstance(found, (int, float, bool)):
         return "put the text in quotes"
+    if expected in ("integer", "number") and isinstance(found, str):
+        return "write the number with digits only, without quotes, e.g. 10"
     if expected == "string" and isinstance(found, dict):
         return "text containing ': ' must be put in quotes"
     if expected == "object" and isinstance(found, list):

@@ -2,12 +2,15 @@
 
 Content comes from many hands, so loading is deliberately narrow: only plain YAML data (maps,
 lists, text, numbers, booleans, null). Anchors, aliases, merge keys and custom tags are refused
-before anything is built, which also keeps "billion laughs" alias bombs from using memory.
-Every value keeps its line and column so later checks can point editors at the exact spot.
+before anything is built, which also keeps "billion laughs" alias bombs from using memory, and
+nesting deeper than any content needs is refused while composing, before Python's own recursion
+limit is reached. Every value keeps its line and column so later checks can point editors at the
+exact spot, down to the character inside a `|` block when a check knows where in the text it is.
 """
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -32,12 +35,24 @@ _PLAIN_TAGS = {
 }
 _TEXT_TAGS = {"tag:yaml.org,2002:timestamp", "tag:yaml.org,2002:value"}  # kept as the text typed
 
+# Invisible characters that never belong in handbook text: C0/C1 controls (tab and line breaks
+# excepted) and the bidirectional overrides that make text display differently from how it reads.
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+# PyYAML's wording of the commonest mistakes, said the way a trainer would understand it.
+_PLAIN_PROBLEMS = (
+    ("found character '\\t' that cannot start any token", "a tab character is not allowed here"),
+    ("expected <block end>, but found", "this line is indented differently from the lines above it"),
+    ("found unexpected end of stream", "this quote or bracket is never closed"),
+    ("expected a single document in the stream", "a second document starts here"),
+)
+
 _SYNTAX_HINTS = (
     ("found character '\\t'", "indent with spaces, not tabs"),
     ("mapping values are not allowed", "put text containing ': ' in quotes, or fix the indentation"),
     ("could not find expected ':'", "each line of a mapping needs 'key: value'; check this line and the one above"),
     ("expected <block end>", "check the indentation of this line against the lines above"),
-    ("found unexpected end of stream", "a quote or bracket is not closed"),
+    ("found unexpected end of stream", "add the closing quote or bracket"),
     ("expected ',' or ']'", "close the '[' list, and put items containing ':' or ',' in quotes"),
     ("expected ',' or '}'", "close the '{' mapping, and put values containing ':' or ',' in quotes"),
     ("found unknown escape character", "inside double quotes write a backslash as \\\\, or use single quotes"),
@@ -61,6 +76,7 @@ class YamlFile:
     kind: str = ""
     value_marks: dict[tuple, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    scalars: dict[tuple, _Scalar] = field(default_factory=dict, repr=False)
 
     def position(self, at: tuple = ()) -> tuple[int, int]:
         """Line and column of the value at `at`, or of its nearest ancestor that has one."""
@@ -74,20 +90,88 @@ class YamlFile:
         at = tuple(at)
         return self.key_marks.get(at) or self.position(at)
 
-    def problem(self, problems: Problems, at: tuple, message: str, hint: str = "", *, key: bool = False) -> None:
-        line, column = self.key_position(at) if key else self.position(at)
+    def text_position(self, at: tuple, offset: int) -> tuple[int, int]:
+        """Where character `offset` of the text at `at` is written, when that can be known exactly.
+
+        Exact for one-line plain and quoted values (without escapes) and for `|` blocks, whose
+        lines are the file's lines; otherwise (folded or wrapped text) where the value starts.
+        """
+        scalar = self.scalars.get(tuple(at))
+        exact = scalar.locate(offset) if scalar else None
+        return exact or self.position(at)
+
+    def problem(self, problems: Problems, at: tuple, message: str, hint: str = "", *, key: bool = False, offset: int | None = None) -> None:
+        if key:
+            line, column = self.key_position(at)
+        elif offset is not None:
+            line, column = self.text_position(at, offset)
+        else:
+            line, column = self.position(at)
         problems.add(self.name, line, column, message=message, hint=hint)
 
 
+@dataclass(frozen=True)
+class _Scalar:
+    """A text value as written in the file, to map a character of the value back to the file."""
+
+    value: str
+    node: ScalarNode
+    lines: list[str]
+
+    def locate(self, offset: int) -> tuple[int, int] | None:
+        start, end = self.node.start_mark, self.node.end_mark
+        if self.node.style == "|":
+            return self._locate_in_block(offset)
+        if start.line != end.line or "\n" in self.value:
+            return None  # wrapped or folded over several lines: no exact mapping
+        written = self.lines[start.line][start.column : end.column]
+        if self.node.style in ("'", '"'):
+            written = written[1:-1]
+            if ("''" if self.node.style == "'" else "\\") in written:
+                return None  # escapes make the written text longer than the value
+            return _exact(written, self.value, offset, start.line, start.column + 1)
+        return _exact(written, self.value, offset, start.line, start.column)
+
+    def _locate_in_block(self, offset: int) -> tuple[int, int] | None:
+        header = self.lines[self.node.start_mark.line][self.node.start_mark.column :]
+        if any(character.isdigit() for character in header.split("#")[0]):
+            return None  # an explicit indentation indicator: rare, not worth guessing
+        block = self.lines[self.node.start_mark.line + 1 : self.node.end_mark.line + 1]
+        written = [line for line in block if line.strip()]
+        if not written:
+            return None
+        indent = len(written[0]) - len(written[0].lstrip(" "))
+        line_index = self.value.count("\n", 0, offset)
+        line_start = self.value.rfind("\n", 0, offset) + 1
+        value_line = self.value[line_start:].split("\n", 1)[0]
+        if line_index >= len(block):
+            return None
+        return _exact(block[line_index][indent:], value_line, offset - line_start, self.node.start_mark.line + 1 + line_index, indent)
+
+
+def _exact(written: str, value: str, offset: int, line: int, column: int) -> tuple[int, int] | None:
+    """Position of `value[offset]` given the text as written; None unless they really match.
+
+    Values are NFC-normalised, so an NFD-written line maps by normalised prefix length.
+    """
+    if unicodedata.normalize("NFC", written) != value:
+        return None
+    if written != value:
+        offset = next(k for k in range(len(written) + 1) if len(unicodedata.normalize("NFC", written[:k])) >= offset)
+    return line + 1, column + offset + 1
+
+
 class _RefusedError(Exception):
-    def __init__(self, message: str, node_or_mark: Any, hint: str) -> None:
+    def __init__(self, message: str, node_or_mark: Any, hint: str, position: tuple[int, int] | None = None) -> None:
         mark = getattr(node_or_mark, "start_mark", node_or_mark)
         self.message, self.hint = message, hint
-        self.line, self.column = mark.line + 1, mark.column + 1
+        self.line, self.column = position or (mark.line + 1, mark.column + 1)
 
 
 class _StrictLoader(yaml.SafeLoader):
-    """Composes nodes but stops at the first anchor or alias, before any expansion happens."""
+    """Composes nodes but stops at the first anchor, alias or excessive nesting, before any expansion."""
+
+    depth = 0
 
     def compose_node(self, parent: Node | None, index: Any) -> Node:
         event = self.peek_event()
@@ -97,7 +181,15 @@ class _StrictLoader(yaml.SafeLoader):
                 event.start_mark,
                 "write the text out in full where it is needed",
             )
-        return super().compose_node(parent, index)
+        if self.depth > MAX_DEPTH:
+            raise _RefusedError(
+                "file is nested too deeply", event.start_mark, f"content never needs more than {MAX_DEPTH} levels; check the brackets"
+            )
+        self.depth += 1
+        try:
+            return super().compose_node(parent, index)
+        finally:
+            self.depth -= 1
 
 
 def load_yaml_file(path: Path, name: str, problems: Problems) -> YamlFile | None:
@@ -111,6 +203,9 @@ def load_yaml_file(path: Path, name: str, problems: Problems) -> YamlFile | None
         )
         return None
     raw = path.read_bytes()
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        problems.add(name, 1, 1, message="file is saved as UTF-16, not UTF-8", hint="save the file with UTF-8 encoding")
+        return None
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -129,40 +224,87 @@ def load_yaml_file(path: Path, name: str, problems: Problems) -> YamlFile | None
 
 def parse_yaml_text(text: str, path: Path, name: str, problems: Problems) -> YamlFile | None:
     """Parse YAML text into plain data with positions; separate from file reading for tests."""
-    loader = _StrictLoader(text)
+    loader = None
     try:
+        loader = _StrictLoader(text)  # checks every character before parsing starts
         root = loader.get_single_node()
     except _RefusedError as refused:
         problems.add(name, refused.line, refused.column, message=refused.message, hint=refused.hint)
         return None
     except yaml.MarkedYAMLError as error:
-        mark = error.problem_mark or error.context_mark
-        line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
-        problems.add(name, line, column, message=_syntax_message(error), hint=_syntax_hint(error))
+        line, column, message, hint = _syntax_problem(error, text.splitlines())
+        problems.add(name, line, column, message=message, hint=hint)
+        return None
+    except yaml.reader.ReaderError as error:
+        before = text[: error.position]
+        line, column = before.count("\n") + 1, error.position - before.rfind("\n")
+        problems.add(name, line, column, message=_invisible_message(error.character), hint=_INVISIBLE_HINT)
         return None
     except yaml.YAMLError as error:
         problems.add(name, message=f"invalid YAML: {error}", hint="check the YAML syntax")
         return None
-    except RecursionError:
-        problems.add(name, message="file is nested too deeply", hint=f"content never needs more than {MAX_DEPTH} levels")
-        return None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     if root is None:
         problems.add(name, 1, 1, message="file is empty", hint="add content or delete the file")
         return None
     loaded = YamlFile(path=path, name=name, data=None)
+    lines = text.splitlines()
     try:
-        loaded.data = _convert(root, (), loaded, yaml.SafeLoader(""))
+        loaded.data = _convert(root, (), loaded, yaml.SafeLoader(""), lines)
     except _RefusedError as refused:
         problems.add(name, refused.line, refused.column, message=refused.message, hint=refused.hint)
         return None
     return loaded
 
 
+_INVISIBLE_HINT = "delete it: it is invisible in most editors and often comes from copying text out of another program"
+
+
+def _invisible_message(character: int | str) -> str:
+    code = character if isinstance(character, int) else ord(character)
+    return f"invisible control character U+{code:04X} in the text"
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, lines: list[str]) -> tuple[int, int, str, str]:
+    """Line, column, message and hint for a syntax error, placed where the editor has to fix it."""
+    started, noticed = error.context_mark, error.problem_mark
+    mark = noticed or started
+    line, column = (mark.line + 1, mark.column + 1) if mark else (0, 0)
+    if "end of stream" in (error.problem or "") and started:
+        line, column = started.line + 1, started.column + 1  # the opening quote, not the end of the file
+    if "mapping values are not allowed" in (error.problem or "") and noticed:
+        key_line = _line_missing_its_colon(lines, noticed.line)
+        if key_line is not None:
+            indent = len(lines[key_line]) - len(lines[key_line].lstrip(" "))
+            return key_line + 1, indent + 1, "invalid YAML: the key on this line has no ':' after it", "write 'key: value'"
+    return line, column, _syntax_message(error), _syntax_hint(error)
+
+
+def _line_missing_its_colon(lines: list[str], problem_line: int) -> int | None:
+    """The line above a "mapping values" error when it is a bare key at the same indentation."""
+    if problem_line >= len(lines):
+        return None
+    current = lines[problem_line]
+    above = problem_line - 1
+    while above >= 0 and (not lines[above].strip() or lines[above].lstrip().startswith("#")):
+        above -= 1
+    if above < 0:
+        return None
+    previous = lines[above]
+    same_indent = len(previous) - len(previous.lstrip(" ")) == len(current) - len(current.lstrip(" "))
+    bare = ":" not in previous and not previous.lstrip().startswith(("-", "'", '"', "[", "{"))
+    return above if same_indent and bare else None
+
+
 def _syntax_message(error: yaml.MarkedYAMLError) -> str:
     context = error.context or ""
     started, noticed = error.context_mark, error.problem_mark
+    said = f"{context} {error.problem or ''}"
+    for needle, plain in _PLAIN_PROBLEMS:
+        if needle in said:
+            return "invalid YAML: " + plain
     if context and started and noticed and started.line != noticed.line:
         context += f" started on line {started.line + 1}"
     return "invalid YAML: " + ", ".join(part for part in (context, error.problem) if part)
@@ -180,9 +322,7 @@ def _mark(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _convert(node: Node, at: tuple, loaded: YamlFile, constructor: yaml.SafeLoader) -> Any:
-    if len(at) > MAX_DEPTH:
-        raise _RefusedError("file is nested too deeply", node, f"content never needs more than {MAX_DEPTH} levels")
+def _convert(node: Node, at: tuple, loaded: YamlFile, constructor: yaml.SafeLoader, lines: list[str]) -> Any:
     loaded.value_marks[at] = _mark(node)
     _check_tag(node)
     if isinstance(node, MappingNode):
@@ -202,15 +342,19 @@ def _convert(node: Node, at: tuple, loaded: YamlFile, constructor: yaml.SafeLoad
                     "each key may appear once in a mapping; merge the two or delete one",
                 )
             loaded.key_marks[at + (key,)] = _mark(key_node)
-            result[key] = _convert(value_node, at + (key,), loaded, constructor)
+            result[key] = _convert(value_node, at + (key,), loaded, constructor, lines)
         return result
     if isinstance(node, SequenceNode):
-        return [_convert(item, at + (index,), loaded, constructor) for index, item in enumerate(node.value)]
-    if node.tag in _TEXT_TAGS:
-        return unicodedata.normalize("NFC", node.value)
-    value = constructor.construct_object(node, deep=True)
-    if isinstance(value, str):
-        return unicodedata.normalize("NFC", value)
+        return [_convert(item, at + (index,), loaded, constructor, lines) for index, item in enumerate(node.value)]
+    value = node.value if node.tag in _TEXT_TAGS else constructor.construct_object(node, deep=True)
+    if not isinstance(value, str):
+        return value
+    value = unicodedata.normalize("NFC", value)
+    loaded.scalars[at] = _Scalar(value, node, lines)
+    invisible = _INVISIBLE.search(value)
+    if invisible:
+        position = loaded.text_position(at, invisible.start())
+        raise _RefusedError(_invisible_message(invisible.group()), node, _INVISIBLE_HINT, position)
     return value
 
 

@@ -1,0 +1,95 @@
+"""`mkdocs serve` (what `make serve` runs) keeps serving the last good build while content is
+broken, prints the problem with file:line:col, and shows the fix as soon as it is saved."""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from projects import edit, make_project, write
+
+pytestmark = pytest.mark.build
+
+LISTEN = "content/guidelines/listen-actively.yaml"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str) -> str:
+    """The page as served; a server stuck waiting for a rebuild fails the test instead of hanging it."""
+    with urllib.request.urlopen(url, timeout=10) as response:
+        assert response.status == 200
+        return response.read().decode("utf-8")
+
+
+def wait_for(condition: Callable[[], bool], what: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"timed out waiting for {what}")
+
+
+def reachable(url: str) -> bool:
+    try:
+        fetch(url)
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return False
+    return True
+
+
+def test_serve_keeps_the_last_good_build_and_recovers(tmp_path: Path):
+    project = make_project(tmp_path / "project")
+    log = tmp_path / "serve.log"
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/guidelines/listen-actively/"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"]
+    with log.open("w", encoding="utf-8") as output:
+        server = subprocess.Popen(command, cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT)
+    try:
+        wait_for(lambda: reachable(url), "the first build to be served")
+        assert '<h1 id="listen-actively">Listen actively' in fetch(url)
+
+        # A content mistake: caught before MkDocs touches the output.
+        edit(project, LISTEN, "    summary: Let the customer finish", "    sumary: Let the customer finish")
+        problem = f"{LISTEN}:12:5: unknown key 'sumary' (did you mean 'summary'?)"
+        wait_for(lambda: "still shows the last good build" in log.read_text(encoding="utf-8"), "the failed rebuild")
+        assert problem in log.read_text(encoding="utf-8").splitlines()
+        assert '<h1 id="listen-actively">Listen actively' in fetch(url)
+
+        # A failure after MkDocs has emptied the output folder: a broken link under --strict.
+        edit(project, LISTEN, "    sumary: Let the customer finish", "    summary: Let the customer finish")
+        write(project, "docs/notes.md", "# Notes\n\nSee [the missing page](missing.md).\n")
+        wait_for(lambda: log.read_text(encoding="utf-8").count("still shows the last good build") == 2, "the second failure")
+        assert "missing.md" in log.read_text(encoding="utf-8")
+        assert '<h1 id="listen-actively">Listen actively' in fetch(url)
+        assert reachable(f"http://127.0.0.1:{port}/hr/guidelines/listen-actively/")
+
+        # The fix is served as soon as it is saved.
+        (project / "docs/notes.md").unlink()
+        edit(project, LISTEN, "    title: Listen actively", "    title: Listen with care")
+        wait_for(lambda: '<h1 id="listen-actively">Listen with care' in fetch(url), "the fixed page")
+        assert "Traceback" not in log.read_text(encoding="utf-8")
+    finally:
+        server.send_signal(signal.SIGINT)  # like Ctrl+C: MkDocs removes its temporary site folder
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
