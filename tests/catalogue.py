@@ -313,7 +313,12 @@ CASES: tuple[Case, ...] = (
     ),
     Case(
         "no-default-language-block",
-        replace(APOLOGISE, "  en:\n    title: Apologise sincerely", "  sv:\n    title: Apologise sincerely"),
+        replace(
+            APOLOGISE,
+            "  en:\n    title: Apologise sincerely\n    summary: Saying sorry is not admitting fault.\n"
+            "    body: An apology shows you care.\n    steps:\n      - Say sorry for their experience.\n",
+            "",
+        ),
         (
             "content/guidelines/apologise-sincerely.yaml:9:3: guideline 'apologise-sincerely' has no text in the default language (en) (the default language must be complete: other languages fall back to it)",
         ),
@@ -435,8 +440,8 @@ CASES: tuple[Case, ...] = (
         "html-in-interface-word",
         replace("content/ui.yaml", "    print: Print", "    print: <u>Print</u>"),
         (
-            "content/ui.yaml:28:12: HTML is not allowed in content ('<u>') (write plain text; use **bold**, *italic* or [text](https://…) for formatting and links)",
-            "content/ui.yaml:28:20: HTML is not allowed in content ('</u>') (write plain text; use **bold**, *italic* or [text](https://…) for formatting and links)",
+            "content/ui.yaml:30:12: HTML is not allowed in content ('<u>') (write plain text; use **bold**, *italic* or [text](https://…) for formatting and links)",
+            "content/ui.yaml:30:20: HTML is not allowed in content ('</u>') (write plain text; use **bold**, *italic* or [text](https://…) for formatting and links)",
         ),
     ),
     Case(
