@@ -181,7 +181,12 @@ class Handbook:
                 phrase_users[phrase].append(guideline.id)
             for tag in guideline.tags:
                 tag_members[tag].append(guideline.id)
-        self.backlinks = dict(backlinks)
+        # A mutual relation is already listed under "Related"; "Referenced by" adds only the rest.
+        self.backlinks = {}
+        for target, sources in backlinks.items():
+            listed = set(self.guidelines[target].related) if target in self.guidelines else set()
+            if rest := [source for source in sources if source not in listed]:
+                self.backlinks[target] = rest
         self.phrase_users = dict(phrase_users)
         self.tag_members = dict(tag_members)
 
