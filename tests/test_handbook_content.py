@@ -150,3 +150,21 @@ def test_the_built_handbook_shows_no_fallback(handbook_site: Path):
         if any(marker in page.read_text(encoding="utf-8") for marker in markers)
     ]
     assert flagged == []
+
+
+@pytest.mark.build
+def test_every_language_has_the_same_pages_and_its_own_search(handbook_site: Path, handbook):
+    def pages(root: Path) -> set[str]:
+        return {
+            page.relative_to(root).as_posix()
+            for page in root.rglob("index.html")
+            if page.relative_to(root).parts[0] not in ("hr", "es", "el", "sv")
+        }
+
+    english = pages(handbook_site)
+    assert len([page for page in english if page.startswith("guidelines/")]) == len(handbook.guidelines)
+    for language in ["hr", "es", "el", "sv"]:
+        assert pages(handbook_site / language) == english, language
+    for language in ["", "hr/", "es/", "el/", "sv/"]:
+        index = handbook_site / language / "search/search_index.json"
+        assert 0 < index.stat().st_size <= 400_000, f"{index}: {index.stat().st_size} bytes"
