@@ -70,3 +70,9 @@ def page(browser):
 def fixture_url(fixture_site: Path):
     with serve(fixture_site) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def handbook_url(handbook_site: Path):
+    with serve(handbook_site) as url:
+        yield url

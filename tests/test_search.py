@@ -95,3 +95,24 @@ def test_result_page_highlights_the_accented_words(page, fixture_url: str):
     page.goto(f"{fixture_url}{target}?h=zao")
     marks = page.locator("article mark[data-md-highlight]").all_inner_texts()
     assert marks and all(mark.lower() == "žao" for mark in marks), marks
+
+
+# The real handbook: the same promises with real content, in all five languages.
+REAL_QUERIES = [
+    ("en", ["interrupt", "INTERRUPT"], "guidelines/dont-interrupt/"),
+    ("hr", ["ispričajte", "ispricajte", "ISPRIČAJTE"], "guidelines/apologise-sincerely/"),
+    ("es", ["discúlpese", "disculpese", "DISCÚLPESE"], "guidelines/apologise-sincerely/"),
+    ("el", ["συγγνώμη", "συγγνωμη", "ΣΥΓΓΝΩΜΗ"], "guidelines/apologise-sincerely/"),
+    ("el", ["διακόπτετε", "διακοπτετε"], "guidelines/dont-interrupt/"),
+    ("sv", ["ursäkt", "ursakt", "URSÄKT"], "guidelines/apologise-sincerely/"),
+]
+
+
+@pytest.mark.parametrize(("language", "queries", "expected"), REAL_QUERIES, ids=[f"{q[0]}-{q[1][0]}" for q in REAL_QUERIES])
+def test_the_real_handbook_is_found_in_the_readers_language(page, handbook_url: str, language: str, queries: list[str], expected: str):
+    prefix = "" if language == "en" else f"{language}/"
+    others = tuple(f"{lang}/" for lang in ("hr", "es", "el", "sv") if lang != language)
+    for query in queries:
+        links = search(page, handbook_url, language, query)
+        assert f"{prefix}{expected}" in links, (query, links)
+        assert all(link.startswith(prefix) and not link.startswith(others) for link in links), (query, links)
