@@ -28,13 +28,12 @@ def prefix(language: str) -> str:
 PAGES = [
     *(f"{prefix(language)}" for language in LANGUAGES),  # every language's home page
     *(f"{prefix(language)}guidelines/listen-actively/" for language in LANGUAGES),
-    "phrases/",
-    "el/phrases/",
+    *(f"{prefix(language)}phrases/" for language in LANGUAGES),  # every language's phrasebook
     "phrases/acknowledging/",
     "tags/anger/",
     "status/",
     "cards/",  # the cue card chooser
-    "cards/en/",  # a sheet of cards in one language
+    *(f"{prefix(language)}cards/{language}/" for language in LANGUAGES),  # every language's own card sheet
     "hr/cards/es/",  # a bilingual sheet: Croatian staff, Spanish customer
 ]
 
