@@ -13,10 +13,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from handbook_mkdocs import i18n_plugin
+from handbook_timing import timed
 
 _ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]+)">')
 
 
+@timed
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     if not config.site_url:
         return output

@@ -14,10 +14,12 @@ from mkdocs.structure.files import File, Files
 from handbook.pages import plan_pages
 from handbook.render import Renderer
 from handbook_mkdocs import current_language, handbook_for, project_for
+from handbook_timing import timed
 
 GENERATED_BY = "handbook"
 
 
+@timed
 @event_priority(50)
 def _announce_pages(files: Files, *, config: MkDocsConfig) -> Files:
     handbook = handbook_for(config)
@@ -27,6 +29,7 @@ def _announce_pages(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
+@timed
 @event_priority(-150)
 def _fill_pages(files: Files, *, config: MkDocsConfig) -> Files:
     handbook = handbook_for(config)

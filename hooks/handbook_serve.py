@@ -18,9 +18,12 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 
+from handbook_timing import timed
+
 log = logging.getLogger("mkdocs.hooks.handbook_serve")
 
 
+@timed
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
     server.builder = _keep_last_good(server.builder, Path(config.site_dir))
     return server
