@@ -1,5 +1,5 @@
-"""How much work a build does: the content is loaded once per build (not once per language), and
-the hooks can time themselves."""
+"""How much work a build does: the content is loaded once per build (not once per language), QR
+codes are kept between builds without changing the site, and the hooks can time themselves."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from handbook import loader
+from handbook import loader, qr
 from projects import make_project
-from sites import LANGUAGES, build_site
+from sites import LANGUAGES, build_site, differing_files, snapshot
 
 pytestmark = pytest.mark.build
 
@@ -53,3 +53,36 @@ def test_the_content_is_loaded_once_per_build(tmp_path: Path, monkeypatch: pytes
     build(load_config(str(project / "mkdocs.yml"), site_dir=str(tmp_path / "site")))
     assert (tmp_path / "site" / "sv" / "guidelines" / "listen-actively" / "index.html").exists()
     assert len(loads) == 1
+
+
+def test_qr_codes_are_kept_between_builds_and_change_nothing(tmp_path: Path):
+    project = make_project(tmp_path / "project")
+    assert build_site(project).returncode == 0
+    first = snapshot(project / "site")
+    kept = json.loads((project / CACHE).read_text(encoding="utf-8"))
+    assert kept["drawing"] == qr.DRAWING
+    assert len(kept["codes"]) == len(LANGUAGES) * 3  # three guidelines, one address per language
+    assert "https://handbook.example.org/hr/guidelines/listen-actively/" in kept["codes"]
+
+    stamp = (project / CACHE).stat().st_mtime_ns
+    assert build_site(project).returncode == 0
+    assert differing_files(first, snapshot(project / "site")) == []
+    assert (project / CACHE).stat().st_mtime_ns == stamp  # nothing new to keep
+
+    (project / CACHE).write_text("{not json", encoding="utf-8")
+    assert build_site(project).returncode == 0
+    assert differing_files(first, snapshot(project / "site")) == []
+
+
+def test_a_cache_from_other_settings_is_not_used(tmp_path: Path):
+    cache = tmp_path / "qr.json"
+    url = "https://handbook.example.org/guidelines/made-up-for-this-test/"
+    svg = qr.qr_svg(url)
+    assert qr.save_cache(cache)
+    kept = json.loads(cache.read_text(encoding="utf-8"))
+    assert kept["codes"][url] == svg
+    kept["drawing"] = "another segno"
+    kept["codes"] = {"https://example.org/other/": svg}
+    cache.write_text(json.dumps(kept), encoding="utf-8")
+    assert qr.load_cache(cache) == 0
+    assert qr.load_cache(tmp_path / "missing.json") == 0
