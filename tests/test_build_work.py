@@ -1,5 +1,5 @@
 """How much work a build does: the content is loaded once per build (not once per language), QR
-codes are kept between builds without changing the site, and the hooks can time themselves."""
+codes are kept and the theme compiled once, without changing the site; the hooks can time themselves."""
 
 from __future__ import annotations
 
@@ -86,3 +86,16 @@ def test_a_cache_from_other_settings_is_not_used(tmp_path: Path):
     cache.write_text(json.dumps(kept), encoding="utf-8")
     assert qr.load_cache(cache) == 0
     assert qr.load_cache(tmp_path / "missing.json") == 0
+
+
+def test_compiling_the_theme_once_changes_nothing(tmp_path: Path):
+    """The theme's templates compiled once and kept for every language give the very same site
+    as compiling them for each language."""
+    cached = make_project(tmp_path / "cached")
+    compiled = make_project(tmp_path / "compiled")
+    settings = compiled / "mkdocs.yml"
+    settings.write_text(settings.read_text(encoding="utf-8").replace("  - hooks/handbook_theme_cache.py\n", ""), encoding="utf-8")
+    assert "theme_cache" not in settings.read_text(encoding="utf-8")
+    for project in (cached, compiled):
+        assert build_site(project).returncode == 0
+    assert differing_files(snapshot(cached / "site"), snapshot(compiled / "site")) == []

@@ -33,6 +33,7 @@ HOOK_MODULES = (
     "handbook_not_found",
     "handbook_alternates",
     "handbook_qr_cache",
+    "handbook_theme_cache",
     "handbook_serve",
 )
 MKDOCS_MODULES = (
