@@ -75,3 +75,27 @@ def test_serve_keeps_the_last_good_build_and_recovers(tmp_path: Path):
         edit(project, LISTEN, "    title: Listen actively", "    title: Listen with care")
         wait_for(lambda: '<h1 id="listen-actively">Listen with care' in fetch(url), "the fixed page")
         assert "Traceback" not in log.read_text(encoding="utf-8")
+
+
+def test_serve_builds_again_only_the_languages_an_edit_changes(tmp_path: Path):
+    project = make_project(tmp_path / "project")
+    log = tmp_path / "serve.log"
+    page = "guidelines/listen-actively/"
+    with serving(project, log) as site:
+        wait_for(lambda: reachable(site + page), "the first build to be served")
+        before = {language: served(f"{site}{language}/{page}") for language in ("es", "el", "sv")}
+
+        # A Croatian edit: English (always built, it is the outer build) and Croatian are built again.
+        edit(project, LISTEN, "    title: Aktivno slušajte", "    title: Pažljivo slušajte")
+        wait_for(lambda: "Pažljivo slušajte" in fetch(f"{site}hr/{page}"), "the Croatian edit")
+        assert "Unchanged, not built again: es, el, sv" in log.read_text(encoding="utf-8")
+        for language, text in before.items():  # the languages taken over are served as they were
+            assert served(f"{site}{language}/{page}") == text, language
+        assert "Pažljivo slušajte" in fetch(f"{site}hr/search/search_index.json")
+
+        # A change every language shows: a new position in the section. Nothing is skipped.
+        edit(project, LISTEN, "order: 10\n", "order: 99\n")
+        wait_for(lambda: log.read_text(encoding="utf-8").count("Building documentation...") == 3, "the second rebuild")
+        wait_for(lambda: served(f"{site}sv/{page}") != before["sv"], "the Swedish page in its new place")
+        assert log.read_text(encoding="utf-8").count("Unchanged, not built again") == 1
+        assert "Traceback" not in log.read_text(encoding="utf-8")
