@@ -17,7 +17,7 @@ endif
 export PYTHONPATH := $(CURDIR)/hooks
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: build serve test check status sources lint clean help
+.PHONY: build serve test check status sources lint bench clean help
 
 help:
 	@echo "make build    build site/ in every language (creates .venv on first run)"
@@ -26,6 +26,7 @@ help:
 	@echo "make check    validate the content and print the translation status"
 	@echo "make status   list every missing translation"
 	@echo "make sources  regenerate content/SOURCES.md (source coverage table)"
+	@echo "make bench    measure build speed and sizes; writes bench/results.json (takes minutes)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -64,8 +65,12 @@ sources: $(VENV)/.build-deps
 	$(BIN)/python -m handbook sources --write
 
 lint: $(VENV)/.test-deps
-	$(BIN)/ruff check hooks tests
-	$(BIN)/ruff format --check hooks tests
+	$(BIN)/ruff check hooks tests tools
+	$(BIN)/ruff format --check hooks tests tools
+
+# Not part of `make test`: it takes minutes. BENCH_ARGS passes options, e.g. BENCH_ARGS="--runs 3".
+bench: $(VENV)/.build-deps
+	$(BIN)/python tools/bench.py $(BENCH_ARGS)
 
 test: $(VENV)/.test-deps $(AXE) lint
 	$(BIN)/python -m pytest

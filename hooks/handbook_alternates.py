@@ -13,10 +13,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from handbook_mkdocs import i18n_plugin
+from handbook_timing import timed
 
 _ALTERNATE = re.compile(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]+)">')
 
 
+@timed
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
     if not config.site_url:
         return output
@@ -31,8 +33,11 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
             default_link = href
         return f'<link rel="alternate" href="{href}" hreflang="{match.group(2)}">'
 
-    output = _ALTERNATE.sub(absolute, output)
+    # The alternates are in the head: leave the (much longer) rest of the page unsearched.
+    head_end = output.find("</head>")
+    head, rest = (output[:head_end], output[head_end:]) if head_end >= 0 else (output, "")
+    head = _ALTERNATE.sub(absolute, head)
     if default_link:
         marker = f'hreflang="{default}">'
-        output = output.replace(marker, f'{marker}\n    <link rel="alternate" href="{default_link}" hreflang="x-default">', 1)
-    return output
+        head = head.replace(marker, f'{marker}\n    <link rel="alternate" href="{default_link}" hreflang="x-default">', 1)
+    return head + rest

@@ -10,8 +10,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 from handbook_mkdocs import handbook_for
+from handbook_timing import timed
 
 
+@timed
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     handbook_for(config)

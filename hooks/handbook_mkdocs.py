@@ -7,6 +7,7 @@ with exit code 1 and no traceback.
 from __future__ import annotations
 
 import html
+import weakref
 from pathlib import Path
 
 from markupsafe import Markup
@@ -29,12 +30,23 @@ def project_for(config: MkDocsConfig) -> Project:
     return project_from_languages(Path(config.config_file_path).parent, languages)
 
 
+# The handbook of the build in progress. Every event of every language build of one `mkdocs build`
+# (or of one `mkdocs serve` rebuild) sees the same config object; only a new build, with a new
+# config, looks at the content files again.
+_current: tuple[weakref.ref[MkDocsConfig], Handbook] | None = None
+
+
 def handbook_for(config: MkDocsConfig) -> Handbook:
     """The validated handbook; loaded once and reused until a content file changes."""
+    global _current  # noqa: PLW0603
+    if _current is not None and _current[0]() is config:
+        return _current[1]
     try:
-        return load_handbook_cached(project_for(config))
+        handbook = load_handbook_cached(project_for(config))
     except ContentError as error:
         raise PluginError("The handbook content has problems:\n" + error.problems.report()) from None
+    _current = (weakref.ref(config), handbook)
+    return handbook
 
 
 def current_language(config: MkDocsConfig) -> str:

@@ -16,11 +16,13 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from handbook.translation import interface_word
 from handbook_mkdocs import current_language, handbook_for, i18n_plugin
+from handbook_timing import timed
 
 TEMPLATE = "404.html"
 WORDS = ("page_not_found", "page_not_found_text", "back_home")
 
 
+@timed
 def on_template_context(context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> dict[str, Any]:
     if template_name == TEMPLATE:
         handbook = handbook_for(config)
@@ -36,6 +38,7 @@ def on_template_context(context: dict[str, Any], *, template_name: str, config: 
     return context
 
 
+@timed
 def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
     """Keep the default language's page at the root; put every other language's in its folder."""
     if template_name != TEMPLATE:

@@ -12,12 +12,14 @@ from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File, Files
 
 from handbook.pages import plan_pages
-from handbook.render import Renderer
+from handbook.render import rendered_pages
 from handbook_mkdocs import current_language, handbook_for, project_for
+from handbook_timing import timed
 
 GENERATED_BY = "handbook"
 
 
+@timed
 @event_priority(50)
 def _announce_pages(files: Files, *, config: MkDocsConfig) -> Files:
     handbook = handbook_for(config)
@@ -27,11 +29,12 @@ def _announce_pages(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
+@timed
 @event_priority(-150)
 def _fill_pages(files: Files, *, config: MkDocsConfig) -> Files:
     handbook = handbook_for(config)
     language = current_language(config)
-    rendered = Renderer(handbook, language, project_for(config).names, config.site_url or "").render_all()
+    rendered = rendered_pages(handbook, language, project_for(config).names, config.site_url or "")
     by_source = {page.plan.source_name(language): page for page in rendered.values()}
     for file in files.documentation_pages():
         page = by_source.get(file.src_uri)

@@ -18,6 +18,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.pages import Page
 
 from handbook_mkdocs import current_language, i18n_plugin
+from handbook_timing import timed
 
 PIPELINE_LANGUAGE = "handbook"
 
@@ -38,11 +39,13 @@ def _search_root(base_url: str, folder: str) -> str:
     return f"{base_url.rstrip('/')}/{folder}/"
 
 
+@timed
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
     context["handbook_search_root"] = _search_root(context["base_url"], _language_folder(config))
     return context
 
 
+@timed
 def on_template_context(context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> dict[str, Any]:
     context["handbook_search_root"] = _search_root(context["base_url"], _language_folder(config))
     return context
@@ -54,6 +57,7 @@ def on_template_context(context: dict[str, Any], *, template_name: str, config: 
 _pending: list[tuple[str, dict[str, Any]]] = []
 
 
+@timed
 @event_priority(-90)
 def _collect_index(*, config: MkDocsConfig) -> None:
     if not i18n_plugin(config).building:
@@ -74,6 +78,7 @@ def _collect_index(*, config: MkDocsConfig) -> None:
     _pending.append((folder, index))
 
 
+@timed
 @event_priority(-110)
 def _write_index(*, config: MkDocsConfig) -> None:
     folder, index = _pending.pop()

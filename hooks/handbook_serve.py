@@ -1,36 +1,96 @@
-"""Keep `mkdocs serve` showing the last good build while the content is broken.
+"""`mkdocs serve`: keep showing the last good build while the content is broken, and after a save
+build again only the languages the edit changed.
 
 MkDocs 1.6.1's live-reload server marks the site as "being rebuilt" before each rebuild and holds
 every page request until that rebuild is done; a rebuild that fails is never done, so the preview
 hangs until the mistake is fixed. This hook wraps the rebuild: on failure it prints why, puts the
 last good site back (a failure after MkDocs has emptied the folder would otherwise leave it half
 written) and lets the server carry on. Saving the fixed file rebuilds and reloads the browsers.
+
+static-i18n builds every language on each rebuild, most of a rebuild's time; a save usually
+changes one language. The default language is always built (static-i18n builds the others from
+within its build); each other language is skipped when its part of the site is the same as in the
+build being served (handbook/changes.py decides) and nothing else of the site (mkdocs.yml, docs/,
+the theme overrides) changed, and its folder is taken over from that build. `mkdocs build` always
+builds everything.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import event_priority
+
+from handbook.changes import language_digests, unchanged_languages
+from handbook_mkdocs import handbook_for, i18n_plugin, project_for
+from handbook_timing import timed
 
 log = logging.getLogger("mkdocs.hooks.handbook_serve")
 
 
+@dataclass
+class _Serving:
+    """What the server knows about the site it serves."""
+
+    active: bool = False
+    served: dict[str, Any] = field(default_factory=dict)  # digests of the site being served
+    building: dict[str, Any] = field(default_factory=dict)  # digests of the build in progress
+    skipped: list[str] = field(default_factory=list)  # languages taken over from the served site
+
+
+_serving = _Serving()
+
+
+@timed
+def on_startup(*, command: str, dirty: bool) -> None:
+    _serving.active = command == "serve"
+
+
+@timed
+@event_priority(-95)  # before static-i18n (-100) builds the other languages
+def on_post_build(*, config: MkDocsConfig) -> None:
+    i18n = i18n_plugin(config)
+    if not _serving.active or i18n.building:
+        return
+    _serving.building = {
+        "site": _site_fingerprint(config),
+        "languages": language_digests(handbook_for(config), project_for(config).names, config.site_url or ""),
+    }
+    _serving.skipped = []
+    if not _serving.served or _serving.served["site"] != _serving.building["site"]:
+        return
+    unchanged = unchanged_languages(_serving.served["languages"], _serving.building["languages"])
+    for language in i18n.config.languages:
+        if language.locale in unchanged and language.locale != i18n.default_language and language.build:
+            language.build = False
+            _serving.skipped.append(language.locale)
+    if _serving.skipped:
+        log.info("Unchanged, not built again: %s", ", ".join(_serving.skipped))
+
+
+@timed
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
+    _serving.served = _serving.building  # the first build, which succeeded, is being served
     server.builder = _keep_last_good(server.builder, Path(config.site_dir))
     return server
 
 
 def _keep_last_good(rebuild: Callable[[], None], site: Path) -> Callable[[], None]:
     def rebuild_or_keep() -> None:
-        with tempfile.TemporaryDirectory(prefix="handbook-last-good-") as backup:
-            last_good = Path(backup) / "site"
-            shutil.copytree(site, last_good)
+        # The served site is moved aside, not copied: renaming is instant, and MkDocs starts from
+        # an empty folder as it would after cleaning it.
+        with tempfile.TemporaryDirectory(prefix="handbook-last-good-", dir=site.parent) as backup:
+            last_good = Path(backup)
+            _move_contents(site, last_good)
             try:
                 rebuild()
             except Exception as error:
@@ -38,16 +98,49 @@ def _keep_last_good(rebuild: Callable[[], None], site: Path) -> Callable[[], Non
                     log.error(str(error))
                 else:
                     log.exception("The rebuild failed unexpectedly")
-                _restore(last_good, site)
+                _empty(site)
+                _move_contents(last_good, site)
                 log.error("The preview still shows the last good build. Fix the problem and save: it rebuilds by itself.")
+                return
+            for language in _serving.skipped:
+                if (site / language).exists():
+                    shutil.rmtree(site / language)
+                shutil.move(last_good / language, site / language)
+            _serving.served = _serving.building
 
     return rebuild_or_keep
 
 
-def _restore(last_good: Path, site: Path) -> None:
-    for entry in site.iterdir():
+def _move_contents(source: Path, target: Path) -> None:
+    for entry in source.iterdir():
+        shutil.move(entry, target / entry.name)
+
+
+def _empty(folder: Path) -> None:
+    if not folder.exists():
+        return
+    for entry in folder.iterdir():
         if entry.is_dir() and not entry.is_symlink():
             shutil.rmtree(entry)
         else:
             entry.unlink()
-    shutil.copytree(last_good, site, dirs_exist_ok=True)
+
+
+def _site_fingerprint(config: MkDocsConfig) -> tuple:
+    """Names, sizes and times of the site's files that are not content: a change to any of them
+    may change every language."""
+    entries = []
+    for path in filter(None, (config.config_file_path, config.docs_dir, config.theme.custom_dir)):
+        for file in _files(path):
+            stat = os.stat(file)
+            entries.append((file, stat.st_size, stat.st_mtime_ns))
+    return tuple(sorted(entries))
+
+
+def _files(path: str) -> Iterator[str]:
+    if not os.path.isdir(path):
+        yield path
+        return
+    for folder, _, names in os.walk(path):
+        for name in names:
+            yield os.path.join(folder, name)

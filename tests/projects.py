@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
+from sitecopy import REPO, copy_site
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SKELETON = ("mkdocs.yml", "Makefile", "requirements.txt", "hooks", "schema", "docs", "overrides")
+MINIMAL_CONTENT = FIXTURES / "minimal" / "content"
+
+__all__ = ["FIXTURES", "MINIMAL_CONTENT", "REPO", "edit", "make_project", "write"]
 
 
 def make_project(target: Path, content: Path | None = None) -> Path:
     """Copy the site skeleton and a content folder (default: the minimal fixture) into `target`."""
-    target.mkdir(parents=True, exist_ok=True)
-    for name in SKELETON:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
-        else:
-            shutil.copy2(source, target / name)
-    shutil.copytree(content or FIXTURES / "minimal" / "content", target / "content")
-    return target
+    return copy_site(target, content or MINIMAL_CONTENT)
 
 
 def edit(project: Path, relative: str, old: str, new: str) -> None:

@@ -108,3 +108,13 @@ def test_related_guidelines_link_both_ways(fixture_site: Path):
     assert 'href="../listen-actively/"' in related
     referenced_by = listen.split('id="referenced-by"')[1]
     assert 'href="../offer-solutions/"' in referenced_by
+
+
+def test_each_page_carries_only_its_own_part_of_the_navigation(fixture_site: Path):
+    """Sections other than the page's own are listed without their pages: a page's size (and its
+    build time) must not grow with every guideline of the handbook."""
+    page = (fixture_site / "guidelines" / "listen-actively" / "index.html").read_text(encoding="utf-8")
+    navigation = page[page.index('<nav class="md-nav md-nav--primary"') : page.index('<div class="md-content"')]
+    assert 'href="../apologise-sincerely/"' in navigation  # the same section: listed
+    assert 'href="../../sections/solve/"' in navigation  # another section: its own page only
+    assert "offer-solutions" not in navigation

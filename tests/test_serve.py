@@ -3,30 +3,21 @@ broken, prints the problem with file:line:col, and shows the fix as soon as it i
 
 from __future__ import annotations
 
-import os
-import signal
-import socket
-import subprocess
-import sys
-import time
+import re
 import urllib.error
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
+from liveserve import mkdocs_serve, wait_for
 from projects import edit, make_project, write
 
 pytestmark = pytest.mark.build
 
 LISTEN = "content/guidelines/listen-actively.yaml"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def fetch(url: str) -> str:
@@ -36,13 +27,9 @@ def fetch(url: str) -> str:
         return response.read().decode("utf-8")
 
 
-def wait_for(condition: Callable[[], bool], what: str, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if condition():
-            return
-        time.sleep(0.2)
-    raise AssertionError(f"timed out waiting for {what}")
+def served(url: str) -> str:
+    """The page as built: without the live-reload call the server adds to every response."""
+    return re.sub(r"livereload\(\d+, \d+\)", "livereload()", fetch(url))
 
 
 def reachable(url: str) -> bool:
@@ -53,16 +40,18 @@ def reachable(url: str) -> bool:
     return True
 
 
+@contextmanager
+def serving(project: Path, log: Path) -> Iterator[str]:
+    """`mkdocs serve` in the project, its log in `log`; yields the site's address."""
+    with log.open("w", encoding="utf-8") as output, mkdocs_serve(project, output) as site:
+        yield site
+
+
 def test_serve_keeps_the_last_good_build_and_recovers(tmp_path: Path):
     project = make_project(tmp_path / "project")
     log = tmp_path / "serve.log"
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/guidelines/listen-actively/"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
-    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"]
-    with log.open("w", encoding="utf-8") as output:
-        server = subprocess.Popen(command, cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT)
-    try:
+    with serving(project, log) as site:
+        url = f"{site}guidelines/listen-actively/"
         wait_for(lambda: reachable(url), "the first build to be served")
         assert '<h1 id="listen-actively">Listen actively' in fetch(url)
 
@@ -79,17 +68,34 @@ def test_serve_keeps_the_last_good_build_and_recovers(tmp_path: Path):
         wait_for(lambda: log.read_text(encoding="utf-8").count("still shows the last good build") == 2, "the second failure")
         assert "missing.md" in log.read_text(encoding="utf-8")
         assert '<h1 id="listen-actively">Listen actively' in fetch(url)
-        assert reachable(f"http://127.0.0.1:{port}/hr/guidelines/listen-actively/")
+        assert reachable(f"{site}hr/guidelines/listen-actively/")
 
         # The fix is served as soon as it is saved.
         (project / "docs/notes.md").unlink()
         edit(project, LISTEN, "    title: Listen actively", "    title: Listen with care")
         wait_for(lambda: '<h1 id="listen-actively">Listen with care' in fetch(url), "the fixed page")
         assert "Traceback" not in log.read_text(encoding="utf-8")
-    finally:
-        server.send_signal(signal.SIGINT)  # like Ctrl+C: MkDocs removes its temporary site folder
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+
+
+def test_serve_builds_again_only_the_languages_an_edit_changes(tmp_path: Path):
+    project = make_project(tmp_path / "project")
+    log = tmp_path / "serve.log"
+    page = "guidelines/listen-actively/"
+    with serving(project, log) as site:
+        wait_for(lambda: reachable(site + page), "the first build to be served")
+        before = {language: served(f"{site}{language}/{page}") for language in ("es", "el", "sv")}
+
+        # A Croatian edit: English (always built, it is the outer build) and Croatian are built again.
+        edit(project, LISTEN, "    title: Aktivno slušajte", "    title: Pažljivo slušajte")
+        wait_for(lambda: "Pažljivo slušajte" in fetch(f"{site}hr/{page}"), "the Croatian edit")
+        assert "Unchanged, not built again: es, el, sv" in log.read_text(encoding="utf-8")
+        for language, text in before.items():  # the languages taken over are served as they were
+            assert served(f"{site}{language}/{page}") == text, language
+        assert "Pažljivo slušajte" in fetch(f"{site}hr/search/search_index.json")
+
+        # A change every language shows: a new position in the section. Nothing is skipped.
+        edit(project, LISTEN, "order: 10\n", "order: 99\n")
+        wait_for(lambda: log.read_text(encoding="utf-8").count("Building documentation...") == 3, "the second rebuild")
+        wait_for(lambda: served(f"{site}sv/{page}") != before["sv"], "the Swedish page in its new place")
+        assert log.read_text(encoding="utf-8").count("Unchanged, not built again") == 1
+        assert "Traceback" not in log.read_text(encoding="utf-8")

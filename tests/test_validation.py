@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from conftest import problems_of
+from handbook.loader import load_handbook
+from handbook.project import read_project
 from projects import edit, write
 
 LISTEN = "content/guidelines/listen-actively.yaml"
@@ -163,3 +165,12 @@ def test_a_broken_file_does_not_cascade(project: Path):
     assert problems_of(project) == [
         "content/phrases/acknowledging.yaml:3:8: expected a whole number, found text (write the number with digits only, without quotes, e.g. 10)"
     ]
+
+
+def test_a_reload_sees_an_edit_that_keeps_the_file_size(project: Path):
+    """The loader keeps files it has checked; an edit of the same length, saved within the same
+    clock tick, is still seen, because files are compared by content."""
+    loaded = read_project(project)
+    assert load_handbook(loaded).guidelines["listen-actively"].texts["en"]["title"] == "Listen actively"
+    edit(project, LISTEN, "    title: Listen actively", "    title: Listen activelx")
+    assert load_handbook(loaded).guidelines["listen-actively"].texts["en"]["title"] == "Listen activelx"

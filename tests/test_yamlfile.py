@@ -5,6 +5,7 @@ from __future__ import annotations
 import unicodedata
 from pathlib import Path
 
+from handbook import yamlfile
 from handbook.errors import Problems
 from handbook.yamlfile import load_yaml_file, parse_yaml_text
 
@@ -210,3 +211,37 @@ def test_control_characters_anywhere_are_reported_not_raised():
         "content/x.yaml:2:9: invisible control character U+0000 in the text"
         " (delete it: it is invisible in most editors and often comes from copying text out of another program)"
     ]
+
+
+def _same_nodes(fast, slow, where: tuple = ()) -> None:
+    assert (type(fast), fast.tag) == (type(slow), slow.tag), where
+    for mark in ("start_mark", "end_mark"):
+        a, b = getattr(fast, mark), getattr(slow, mark)
+        assert (a.line, a.column) == (b.line, b.column), (where, mark)
+    if isinstance(fast.value, str):
+        assert (fast.value, fast.style or None) == (slow.value, slow.style or None), where
+        return
+    assert len(fast.value) == len(slow.value), where
+    for index, (one, other) in enumerate(zip(fast.value, slow.value, strict=True)):
+        if isinstance(one, tuple):
+            _same_nodes(one[0], other[0], (*where, index, "key"))
+            _same_nodes(one[1], other[1], (*where, index))
+        else:
+            _same_nodes(one, other, (*where, index))
+
+
+def test_libyaml_reads_content_exactly_as_the_python_parser_does():
+    """Valid files are read with libyaml for speed; every value must keep the same position as
+    with the pure-Python parser, whose positions (and messages) editors are shown."""
+    files = sorted((Path(__file__).parent / "fixtures").rglob("*.yaml"))
+    assert files
+    for path in [*files, None]:
+        text = SAMPLE + "    title_el: Ακούστε ενεργά\n" if path is None else path.read_text(encoding="utf-8-sig")
+        fast = yamlfile._compose_fast(text)
+        assert fast is not None, f"{path}: libyaml was not used"
+        _same_nodes(fast, yamlfile._StrictLoader(text).get_single_node(), (str(path),))
+
+
+def test_a_file_with_a_problem_is_read_again_by_the_python_parser():
+    assert yamlfile._compose_fast("a: [1, 2\n") is None  # the syntax error is reported in its words
+    assert yamlfile._compose_fast("a: &x 1\nb: *x\n") is None  # anchors are refused either way

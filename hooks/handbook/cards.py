@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from .errors import Problems
@@ -184,6 +185,17 @@ class CardMaker:
         self.layout = layout
         self.default = handbook.default_language
 
+    @staticmethod
+    def of(handbook: Handbook, language_names: dict[str, str]) -> CardMaker:
+        """The card maker shared by everything that needs this handbook's cards, which makes each
+        card once: the build-time check makes every card of every language pair, and each
+        language's card pages reuse them."""
+        key = ("cards", tuple(sorted(language_names.items())))
+        maker = handbook.derived.get(key)
+        if maker is None:
+            maker = handbook.derived[key] = _RememberingCardMaker(handbook, language_names)
+        return maker
+
     # -- what a card says ---------------------------------------------------------------------
 
     def _guideline_text(self, guideline: Guideline, language: str, name: str) -> tuple[Any, str, tuple]:
@@ -300,7 +312,7 @@ class CardMaker:
         layout = self.layout
         words = text.text
         if quoted:
-            widest = max(QUOTES, key=lambda mark: width_mm(mark, style))
+            widest = _widest_quote(style)
             words = f"{widest}{words}{widest}"
         indent = 0.0
         if text.language != language:  # an untranslated phrase is tagged with its language code
@@ -318,13 +330,32 @@ class CardMaker:
         return [self.card(g.id, staff, customer) for g in self.hb.guidelines_in_order()]
 
 
+class _RememberingCardMaker(CardMaker):
+    """A card maker for a loaded handbook, which never changes: each card is made once."""
+
+    def __init__(self, handbook: Handbook, language_names: dict[str, str]) -> None:
+        super().__init__(handbook, language_names)
+        self._made: dict[tuple[str, str, str], Card] = {}
+
+    def card(self, guideline_id: str, staff: str, customer: str) -> Card:
+        key = (guideline_id, staff, customer)
+        if key not in self._made:
+            self._made[key] = super().card(guideline_id, staff, customer)
+        return self._made[key]
+
+
+@cache
+def _widest_quote(style: TextStyle) -> str:
+    return max(QUOTES, key=lambda mark: width_mm(mark, style))
+
+
 def check_cards(handbook: Handbook, language_names: dict[str, str], problems: Problems) -> None:
     """Report every card whose required text does not fit, at the text most worth shortening.
 
     Each text is blamed once: the cards of other languages that overflow because of it (the
     same phrase on every bilingual card for one customer language, say) are fixed with it.
     """
-    maker = CardMaker(handbook, language_names)
+    maker = CardMaker.of(handbook, language_names)
     languages = handbook.languages
     blamed: set[tuple[str, tuple]] = set()
     for guideline in handbook.guidelines_in_order():

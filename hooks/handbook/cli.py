@@ -3,6 +3,7 @@
 python -m handbook check     validate everything, print the translation status
 python -m handbook status    list every missing translation, item by item
 python -m handbook sources   print the source coverage table (--write updates content/SOURCES.md)
+python -m handbook export D  write every page as Markdown, with an mkdocs.yml that builds them without the hooks
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ import sys
 from pathlib import Path
 
 from .errors import ContentError
+from .export import export_site
 from .loader import load_handbook
 from .model import Handbook
 from .project import Project, ProjectConfigError, read_project
@@ -28,6 +30,8 @@ def main(argv: list[str] | None = None) -> int:
     status.add_argument("--strict", action="store_true", help="exit with 1 when any language is incomplete")
     sources = commands.add_parser("sources", help="print the table of source points and the guidelines covering them")
     sources.add_argument("--write", action="store_true", help="write the table to content/SOURCES.md")
+    export = commands.add_parser("export", help="write the generated Markdown and an mkdocs.yml that builds it without the hooks")
+    export.add_argument("out", type=Path, help="folder to write (new or empty); build it with: mkdocs build -f <folder>/mkdocs.yml")
     args = parser.parse_args(argv)
 
     try:
@@ -49,6 +53,14 @@ def main(argv: list[str] | None = None) -> int:
         statuses = translation_status(handbook)
         print(status_table(statuses, project, details=True))
         return 1 if args.strict and not all(s.complete for s in statuses) else 0
+    if args.command == "export":
+        try:
+            count = export_site(project, handbook, args.out.resolve())
+        except FileExistsError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 2
+        print(f"wrote {count} pages to {args.out}; build them with: mkdocs build -f {args.out / 'mkdocs.yml'}")
+        return 0
     table = coverage_markdown(handbook)
     if args.write:
         (project.content_dir / "SOURCES.md").write_text(table, encoding="utf-8")

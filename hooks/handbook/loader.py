@@ -7,6 +7,7 @@ so one typo does not cascade into dozens of "unknown id" reports elsewhere.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 from dataclasses import dataclass, field
@@ -30,7 +31,7 @@ from .model import (
 from .project import Project
 from .references import check_references
 from .schema import describe_value, schema_set, suggest_id
-from .yamlfile import YamlFile, load_yaml_file
+from .yamlfile import MAX_FILE_BYTES, YamlFile, load_yaml_file
 
 SINGLE_FILES = {
     "handbook.yaml": "handbook.schema.json",
@@ -89,6 +90,12 @@ def load_handbook_cached(project: Project) -> Handbook:
     return handbook
 
 
+# Files that loaded and passed their schema, by the digest of their bytes. `mkdocs serve` reloads
+# the content after every save; only the files that changed are parsed and validated again. (A
+# loaded file is never changed afterwards; the schemas are read once per process, see schema_set.)
+_checked: dict[tuple[Path, str, str], tuple[bytes, YamlFile]] = {}
+
+
 def _load_files(project: Project, problems: Problems) -> _Loaded:
     schemas = schema_set(project.schema_dir)
     loaded = _Loaded()
@@ -103,6 +110,11 @@ def _load_files(project: Project, problems: Problems) -> _Loaded:
 
     def take(path: Path, schema_name: str, kind: str) -> None:
         name = project.display_name(path)
+        digest = hashlib.blake2b(path.read_bytes()).digest() if path.stat().st_size <= MAX_FILE_BYTES else b""
+        unchanged = _checked.get((path, name, schema_name))
+        if unchanged and digest and unchanged[0] == digest:
+            loaded.files.setdefault(kind, []).append(unchanged[1])
+            return
         file = load_yaml_file(path, name, problems)
         if file is None:
             loaded.unreadable.add(kind)
@@ -117,8 +129,11 @@ def _load_files(project: Project, problems: Problems) -> _Loaded:
             loaded.unreadable.add(kind)
             return
         file.kind = schema_name.removesuffix(".schema.json")
-        target = loaded.files if schemas.check(file, schema_name, problems) else loaded.broken
-        target.setdefault(kind, []).append(file)
+        if schemas.check(file, schema_name, problems):
+            loaded.files.setdefault(kind, []).append(file)
+            _checked[(path, name, schema_name)] = (digest, file)
+        else:
+            loaded.broken.setdefault(kind, []).append(file)
 
     for filename, schema_name in SINGLE_FILES.items():
         path = content / filename

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .model import Handbook
 
@@ -79,7 +80,9 @@ def plan_pages(handbook: Handbook) -> list[PagePlan]:
     return plans
 
 
+@lru_cache(maxsize=65536)
 def relative_link(from_path: str, to_path: str, anchor: str = "") -> str:
-    """A Markdown link from one page to another, as MkDocs resolves it (relative .md path)."""
+    """A Markdown link from one page to another, as MkDocs resolves it (relative .md path).
+    Remembered: the same links recur on every page and in every language."""
     link = posixpath.relpath(to_path + ".md", posixpath.dirname(from_path) or ".")
     return link + (f"#{anchor}" if anchor else "")

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from yaml_env_tag import construct_env_tag
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,8 @@ class Project:
 
 
 class _ConfigLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml while ignoring MkDocs' own tags (!ENV, !!python/name), which only MkDocs resolves."""
+    """Reads mkdocs.yml: environment variables (!ENV) as MkDocs reads them, and without MkDocs' other
+    tags (!!python/name...), which only MkDocs resolves."""
 
 
 def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
@@ -48,23 +50,36 @@ def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
 
 _ConfigLoader.add_multi_constructor("!", _ignore_tag)
 _ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+_ConfigLoader.add_constructor("!ENV", construct_env_tag)
 
 
 class ProjectConfigError(Exception):
     """mkdocs.yml does not say which languages to build."""
 
 
-def read_project(root: Path) -> Project:
-    """The project at `root`, with languages as configured for mkdocs-static-i18n."""
+def read_config(root: Path) -> dict[str, Any]:
+    """mkdocs.yml of the project at `root`, as plain data."""
     config_path = root / "mkdocs.yml"
     try:
         config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_ConfigLoader)
     except (OSError, yaml.YAMLError) as error:
         raise ProjectConfigError(f"{config_path}: cannot read it ({error})") from error
+    if not isinstance(config, dict):
+        raise ProjectConfigError(f"{config_path}: expected the MkDocs settings, found {type(config).__name__}")
+    return config
+
+
+def read_project(root: Path) -> Project:
+    """The project at `root`, with languages as configured for mkdocs-static-i18n."""
+    return project_from_languages(root, i18n_options(read_config(root)).get("languages") or [])
+
+
+def i18n_options(config: dict[str, Any]) -> dict[str, Any]:
+    """The options of the i18n plugin in mkdocs.yml settings."""
     for plugin in config.get("plugins") or []:
         if isinstance(plugin, dict) and "i18n" in plugin:
-            return project_from_languages(root, (plugin["i18n"] or {}).get("languages") or [])
-    raise ProjectConfigError(f"{config_path}: no 'i18n' plugin with languages is configured")
+            return plugin["i18n"] or {}
+    raise ProjectConfigError("mkdocs.yml: no 'i18n' plugin with languages is configured")
 
 
 def project_from_languages(root: Path, languages: list[dict[str, Any]]) -> Project:

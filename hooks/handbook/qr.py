@@ -3,21 +3,75 @@
 segno is pure Python and deterministic (the same address always gives the same symbol), so
 the site stays reproducible and nothing is fetched. The symbol is drawn without a quiet zone;
 the card's layout keeps the blank margin around it.
+
+Drawing a symbol is slow (segno tries all eight mask patterns, as the QR standard asks, to pick
+the most readable one): a few milliseconds each, one per guideline and language, more than the
+rest of the handbook's own work in a build. A symbol depends only on its address, so every symbol
+drawn is remembered for the rest of the process (all languages, every `mkdocs serve` rebuild) and
+can be kept between builds in a cache file (see `load_cache` and `save_cache`).
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
+import json
+import os
+import tempfile
+from pathlib import Path
 
 import segno
 
 from .richtext import Md
 
+# Everything that decides how a symbol is drawn. A cache written with other settings, or by
+# another segno, is ignored.
+_ERROR_LEVEL = "m"
+_SVG_OPTIONS = {"scale": 1, "border": 0, "omitsize": True, "svgclass": "hb-qr", "lineclass": None}
+_SVG_START = '<svg aria-hidden="true" focusable="false" '
+DRAWING = f"segno {segno.__version__}; error {_ERROR_LEVEL}; {sorted(_SVG_OPTIONS.items())}; {_SVG_START}"
 
-@lru_cache(maxsize=4096)
+_drawn: dict[str, str] = {}
+_unsaved = False
+
+
 def qr_svg(url: str) -> Md:
-    """An SVG QR code for `url`, sized by CSS (viewBox only), hidden from screen readers.
-    Remembered: every card page of a language shows the same codes."""
-    code = segno.make(url, error="m", micro=False)
-    svg = code.svg_inline(scale=1, border=0, omitsize=True, svgclass="hb-qr", lineclass=None)
-    return Md(svg.replace("<svg ", '<svg aria-hidden="true" focusable="false" ', 1))
+    """An SVG QR code for `url`, sized by CSS (viewBox only), hidden from screen readers."""
+    global _unsaved  # noqa: PLW0603
+    svg = _drawn.get(url)
+    if svg is None:
+        svg = _drawn[url] = _draw(url)
+        _unsaved = True
+    return Md(svg)
+
+
+def _draw(url: str) -> str:
+    code = segno.make(url, error=_ERROR_LEVEL, micro=False)
+    return code.svg_inline(**_SVG_OPTIONS).replace("<svg ", _SVG_START, 1)
+
+
+def load_cache(path: Path) -> int:
+    """Remember the symbols kept in `path` by an earlier build; return how many. A missing,
+    unreadable or outdated cache is simply not used: the symbols are drawn again."""
+    try:
+        kept = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return 0
+    if not isinstance(kept, dict) or kept.get("drawing") != DRAWING or not isinstance(kept.get("codes"), dict):
+        return 0
+    codes = {url: svg for url, svg in kept["codes"].items() if isinstance(url, str) and isinstance(svg, str) and svg.startswith(_SVG_START)}
+    for url, svg in codes.items():
+        _drawn.setdefault(url, svg)
+    return len(codes)
+
+
+def save_cache(path: Path) -> bool:
+    """Keep every symbol drawn so far in `path` for the next build, if any is new; True if written.
+    Written whole and then renamed, so a build that stops half-way never leaves a broken cache."""
+    global _unsaved  # noqa: PLW0603
+    if not _unsaved:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=path.name, delete=False) as handle:
+        json.dump({"drawing": DRAWING, "codes": dict(sorted(_drawn.items()))}, handle, ensure_ascii=False)
+    os.replace(handle.name, path)
+    _unsaved = False
+    return True

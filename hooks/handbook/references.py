@@ -74,6 +74,7 @@ class _Checker:
 
     def guidelines(self) -> None:
         hb = self.handbook
+        points = {point.ref: point for source in hb.sources.values() for point in source.points}
         for guideline in hb.guidelines.values():
             origin = guideline.origin
             self._reference(origin, ("section",), "sections", guideline.section, hb.sections, "section")
@@ -88,7 +89,6 @@ class _Checker:
                     self._reference(origin, ("related", index), "guidelines", other, hb.guidelines, "guideline")
             for index, phrase in enumerate(guideline.phrases):
                 self._reference(origin, ("phrases", index), "phrases", phrase, hb.phrases, "phrase")
-            points = {point.ref: point for source in hb.sources.values() for point in source.points}
             for index, ref in enumerate(guideline.sources):
                 self._reference(origin, ("sources", index), "sources", ref, points, "source point")
             for index, phrase_id in enumerate(guideline.card_phrases):

@@ -57,6 +57,9 @@ def template_environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,
+        # The templates ship with the code, which a running build never reloads either: no need to
+        # check every template file for changes each time a page or partial is rendered.
+        auto_reload=False,
     )
     env.filters["html"] = _html
     return env
@@ -109,6 +112,16 @@ class _Page:
         return resolve
 
 
+def rendered_pages(handbook: Handbook, language: str, language_names: dict[str, str], site_url: str = "") -> dict[str, RenderedPage]:
+    """Every page of one language, by path, rendered once per loaded handbook: the language's own
+    build and anything that compares languages (`mkdocs serve`, see changes.py) share them."""
+    key = ("pages", language, tuple(sorted(language_names.items())), site_url)
+    rendered = handbook.derived.get(key)
+    if rendered is None:
+        rendered = handbook.derived[key] = Renderer(handbook, language, language_names, site_url).render_all()
+    return rendered
+
+
 class Renderer:
     """Renders every page of one language."""
 
@@ -119,16 +132,19 @@ class Renderer:
         self.language_names = language_names
         self.site_url = site_url
         self.env = template_environment()
-        self.cards = CardMaker(handbook, language_names)
+        self.cards = CardMaker.of(handbook, language_names)
+        self._words = _Page(PagePlan("", "words"))  # the interface words, looked up once for every page
+        self._words.ui = {
+            key: text(self._words.note(f"interface word '{key}'", interface_word(handbook, key, language)).get(key, key))
+            for key in handbook.ui_keys
+        }
 
     # -- localisation helpers -----------------------------------------------------------------
 
     def _ui(self, page: _Page) -> dict[str, Md]:
-        words: dict[str, Md] = {}
-        for key in self.hb.ui_keys:
-            localized = page.note(f"interface word '{key}'", interface_word(self.hb, key, self.language))
-            words[key] = text(localized.get(key, key))
-        return words
+        """The interface words of this language; any shown in the default language is noted on the page."""
+        page.untranslated.extend(self._words.untranslated)
+        return self._words.ui
 
     def _guideline_summary(self, page: _Page, guideline: Guideline) -> dict[str, Any]:
         localized = page.note(f"guideline '{guideline.id}'", self._localize_guideline(guideline))

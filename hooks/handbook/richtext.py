@@ -68,6 +68,9 @@ def escape(text: str) -> Md:
 
 def _protect_line_start(markdown: str) -> str:
     """Keep a leading "-", "+" or "1." from turning a paragraph into a list."""
+    first = markdown.lstrip()[:1]
+    if first not in ("-", "+") and not first.isdigit():
+        return markdown  # the common case, and every page has thousands of texts
     markdown = _BULLET_START.sub(r"\1\\\2", markdown, count=1)
     return _NUMBER_START.sub(r"\1\2\\.", markdown, count=1)
 
