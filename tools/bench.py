@@ -13,15 +13,13 @@ Measured in one run, side by side, on throwaway copies of the site:
 Times are medians of several runs. The table goes to the terminal; the figures go to
 bench/results.json and, for comparison over time, to bench/history/<time>.json.
 
-When content/ does not validate yet (it is still being written), the real handbook is stood in
-for by the test fixture scaled to the planned size, and the output says so.
+The content must validate: a benchmark of content that does not build measures nothing.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import platform
 import shutil
@@ -56,8 +54,6 @@ from handbook.model import Handbook
 from handbook.pages import plan_pages
 from handbook.project import read_project
 
-FIXTURE = REPO / "tests" / "fixtures" / "minimal" / "content"
-PLANNED_GUIDELINES = 42  # the size the real handbook is written to; the stand-in matches it
 TARGETS = {
     "hook_share": 0.05,
     "floor_ratio": 1.10,
@@ -69,14 +65,11 @@ TARGETS = {
 
 @dataclass
 class Subject:
-    """The handbook measured: its content folder, how to describe it, and what it is made of
-    (`source` copied `scale` times), so that larger handbooks are made from the same source."""
+    """The handbook measured: its content folder, how to describe it, and the loaded model."""
 
     content: Path
     label: str
     handbook: Handbook
-    source: Path
-    scale: int = 1
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -85,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scale-runs", type=int, default=3, help="builds per synthetic handbook (default 3)")
     parser.add_argument("--scales", type=int, nargs="+", default=[1, 4, 16], help="synthetic sizes (default 1 4 16)")
     parser.add_argument("--serve-edits", type=int, default=3, help="edits of each kind timed under mkdocs serve (default 3)")
-    parser.add_argument("--content", type=Path, help="content folder to measure (default: content/, else the stand-in)")
+    parser.add_argument("--content", type=Path, help="content folder to measure (default: content/)")
     parser.add_argument("--code", type=Path, default=REPO, help="checkout whose site code is measured (default: this one)")
     parser.add_argument("--out", type=Path, default=REPO / "bench", help="where results.json and history/ go (default: bench/)")
     args = parser.parse_args(argv)
@@ -100,22 +93,16 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def choose_subject(content: Path | None, work: Path) -> Subject:
-    """The real handbook if it validates, else the fixture scaled to the planned size."""
-    real = content or REPO / "content"
+    """The handbook in `content` (default: content/), which must validate."""
+    folder = content or REPO / "content"
     try:
-        return Subject(real, _relative(real), _load(real, work / "check-real"), real)
+        return Subject(folder, _relative(folder), _load(folder, work / "check"))
     except ContentError as error:
-        if content is not None:
-            raise SystemExit(f"{real} does not validate:\n{error.problems.report()}") from None
-        fixture_guidelines = len(list((FIXTURE / "guidelines").glob("*.yaml")))
-        scale = math.ceil(PLANNED_GUIDELINES / fixture_guidelines)
-        stand_in = work / "stand-in"
-        scale_content(FIXTURE, stand_in, scale, *_languages())
-        label = f"stand-in: content/ does not validate yet ({len(error.problems)} problems); test fixture x{scale}"
-        return Subject(stand_in, label, _load(stand_in, work / "check-stand-in"), FIXTURE, scale)
+        raise SystemExit(f"{_relative(folder)} does not validate:\n{error.problems.report()}") from None
 
 
 def measure(subject: Subject, args: argparse.Namespace, work: Path) -> dict[str, Any]:
+    load_before = os.getloadavg()[0]
     real = copy_site(work / "real", subject.content, args.code)
     floor_config = export_floor(real, work / "floor")
     _progress("real handbook: first build, with no cache from an earlier build")
@@ -152,6 +139,8 @@ def measure(subject: Subject, args: argparse.Namespace, work: Path) -> dict[str,
     results["scaling"] = scaling(subject, args, work)
     results["serve_rebuild"] = serve(real, subject, args.serve_edits)
     results["targets"] = verdicts(results)
+    # Other work on the machine slows every figure: the one-minute load average, before and after.
+    results["machine"]["load_average"] = {"before": load_before, "after": os.getloadavg()[0]}
     return results
 
 
@@ -159,7 +148,7 @@ def scaling(subject: Subject, args: argparse.Namespace, work: Path) -> list[dict
     rows: list[dict[str, Any]] = []
     for scale in args.scales:
         content = work / f"content-{scale}x"
-        scale_content(subject.source, content, subject.scale * scale, *_languages())
+        scale_content(subject.content, content, scale, *_languages())
         project = copy_site(work / f"scale-{scale}x", content, args.code)
         _progress(f"synthetic handbook {scale}x: first build, with no cache from an earlier build")
         first = build_seconds(project)  # measured like the real handbook: medians of the builds after the first
@@ -288,7 +277,8 @@ def table(results: dict[str, Any]) -> str:
     rows.append(("    guideline page (median)", f"{results['sizes']['guideline_page_bytes'] / 1024:.0f} KB", "", ""))
     widths = [max(len(row[column]) for row in rows) for column in range(4)]
     heading = (
-        f"Handbook build benchmark, {results['when']}, commit {results['commit']}, {results['machine']['cpus']} CPUs\n"
+        f"Handbook build benchmark, {results['when']}, commit {results['commit']}, {results['machine']['cpus']} CPUs, "
+        f"load average {results['machine']['load_average']['before']:.1f} before, {results['machine']['load_average']['after']:.1f} after\n"
         f"Content: {content['label']}: {content['guidelines']} guidelines, {content['phrase_lists']} phrase lists, "
         f"{content['phrases']} phrases, {len(content['languages'])} languages, {content['pages']} pages; "
         f"medians of {results['runs']} runs"

@@ -32,7 +32,7 @@ HOOK_MODULES = (
     "handbook_search",
     "handbook_not_found",
     "handbook_alternates",
-    "handbook_qr_cache",
+    "handbook_caches",
     "handbook_theme_cache",
     "handbook_serve",
 )

@@ -260,20 +260,39 @@ class CardMaker:
             words={key: interface_word(self.hb, key, staff).get(key, key) for key in CARD_WORDS},
             footer=localize(self.hb.texts, staff, self.default, HANDBOOK_FIELDS).get("name", ""),
         )
-        card.fits = self.fits(card)
+        budget = self.body_budget(card)
+        used = self.used_height(card)
+        card.fits = used <= budget
         if card.fits:
-            self._add_while_fits(card, card.steps, [] if own_steps else steps[1:MAX_STEPS])
-            self._add_while_fits(card, card.phrases, phrases[required:])
+            used = self._add_while_fits(card, card.steps, [] if own_steps else steps[1:MAX_STEPS], used, budget)
+            self._add_while_fits(card, card.phrases, phrases[required:], used, budget)
         page_steps = localize(guideline.texts, staff, self.default, GUIDELINE_FIELDS).get("steps") or []
         card.more_steps = len(card.steps) < len(page_steps)
         return card
 
-    def _add_while_fits(self, card: Card, shown: list, extras: list) -> None:
+    def _add_while_fits(self, card: Card, shown: list, extras: list, used: float, budget: float) -> float:
+        """Show extras while they fit; return the height then used. An extra after one of its kind
+        adds its own height and a small gap (see `parts`), so only the first of a kind, which
+        also brings its heading, needs the whole card measured again."""
         for extra in extras:
+            taller = used + self.layout.small_gap_mm + self._extra_height(card, extra) if shown else None
             shown.append(extra)
-            if not self.fits(card):
+            if taller is None:
+                taller = self.used_height(card)
+            if taller > budget:
                 shown.pop()
-                return
+                break
+            used = taller
+        return used
+
+    def _extra_height(self, card: Card, extra: CardText | CardPhrase) -> float:
+        layout = self.layout
+        if isinstance(extra, CardText):  # a step
+            return height_mm(extra.text, layout.step, layout.inner_width - layout.step_indent_mm)
+        height = self._phrase_height(extra.say, card.customer, layout.phrase, quoted=True)
+        if extra.meaning:
+            height += self._phrase_height(extra.meaning, card.staff, layout.meaning)
+        return height
 
     # -- how much room it takes ---------------------------------------------------------------
 

@@ -15,6 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
+from . import checkcache
 from .cards import check_cards
 from .errors import ContentError, Problems
 from .model import (
@@ -97,7 +98,7 @@ _checked: dict[tuple[Path, str, str], tuple[bytes, YamlFile]] = {}
 
 
 def _load_files(project: Project, problems: Problems) -> _Loaded:
-    schemas = schema_set(project.schema_dir)
+    checkcache.start_build()
     loaded = _Loaded()
     content = project.content_dir
     if not content.is_dir():
@@ -111,9 +112,11 @@ def _load_files(project: Project, problems: Problems) -> _Loaded:
     def take(path: Path, schema_name: str, kind: str) -> None:
         name = project.display_name(path)
         digest = hashlib.blake2b(path.read_bytes()).digest() if path.stat().st_size <= MAX_FILE_BYTES else b""
+        passed_key = checkcache.key(project.schema_dir, schema_name, digest) if digest else ""
         unchanged = _checked.get((path, name, schema_name))
         if unchanged and digest and unchanged[0] == digest:
             loaded.files.setdefault(kind, []).append(unchanged[1])
+            checkcache.remember_passed(passed_key)
             return
         file = load_yaml_file(path, name, problems)
         if file is None:
@@ -129,9 +132,12 @@ def _load_files(project: Project, problems: Problems) -> _Loaded:
             loaded.unreadable.add(kind)
             return
         file.kind = schema_name.removesuffix(".schema.json")
-        if schemas.check(file, schema_name, problems):
+        known = bool(passed_key) and checkcache.passed_before(passed_key)
+        if known or schema_set(project.schema_dir).check(file, schema_name, problems):
             loaded.files.setdefault(kind, []).append(file)
-            _checked[(path, name, schema_name)] = (digest, file)
+            if passed_key:
+                _checked[(path, name, schema_name)] = (digest, file)
+                checkcache.remember_passed(passed_key)
         else:
             loaded.broken.setdefault(kind, []).append(file)
 

@@ -13,14 +13,13 @@ import re
 import unicodedata
 from functools import cache
 from pathlib import Path
-from typing import Any
-
-from jsonschema import Draft202012Validator
-from jsonschema.exceptions import ValidationError
-from referencing import Registry, Resource
+from typing import TYPE_CHECKING, Any
 
 from .errors import Problems
 from .yamlfile import YamlFile
+
+if TYPE_CHECKING:
+    from jsonschema.exceptions import ValidationError
 
 _TYPE_WORDS = {
     "string": "text",
@@ -67,6 +66,11 @@ class SchemaSet:
     """All schemas of one project, loaded once, resolving their relative `$ref`s to each other."""
 
     def __init__(self, schema_dir: Path) -> None:
+        # Imported here, not with the module: a build whose files all passed before (checkcache.py)
+        # never needs the validator.
+        from jsonschema import Draft202012Validator  # noqa: PLC0415
+        from referencing import Registry, Resource  # noqa: PLC0415
+
         self.schema_dir = schema_dir
         self.schemas = {path.name: json.loads(path.read_text(encoding="utf-8")) for path in sorted(schema_dir.glob("*.schema.json"))}
         registry = Registry().with_resources((name, Resource.from_contents(schema)) for name, schema in self.schemas.items())

@@ -70,11 +70,21 @@ def covers(text: str) -> bool:
 
 def width_mm(text: str, style: TextStyle) -> float:
     """The width of text set on one line."""
+    return _measured(style).get(text) or _measure(text, style)
+
+
+@cache
+def _measured(style: TextStyle) -> dict[str, float]:
+    """Widths already measured in one style: the same words recur on many cards."""
+    return {}
+
+
+def _measure(text: str, style: TextStyle) -> float:
     widths, fallback = _face_widths(style.face)
-    if style.uppercase:
-        text = text.upper()
-    ems = sum(widths.get(char, fallback) for char in text) + style.letter_spacing_em * len(text)
-    return ems * style.size_mm
+    letters = text.upper() if style.uppercase else text
+    ems = sum(widths.get(char, fallback) for char in letters) + style.letter_spacing_em * len(letters)
+    width = _measured(style)[text] = ems * style.size_mm
+    return width
 
 
 def _pieces(text: str) -> list[tuple[str, bool]]:
@@ -94,13 +104,14 @@ def wrap(text: str, style: TextStyle, width: float, indent: float = 0.0) -> list
     lines: list[str] = []
     current, used = "", 0.0
     space = width_mm(" ", style)
+    measured = _measured(style)
 
     def room() -> float:
         return width - indent if not lines else width
 
     for piece, spaced in _pieces(text):
         joint = space if current and spaced else 0.0
-        piece_width = width_mm(piece, style)
+        piece_width = measured.get(piece) or _measure(piece, style)
         if used + joint + piece_width <= room():
             current += (" " if joint else "") + piece
             used += joint + piece_width
