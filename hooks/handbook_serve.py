@@ -36,6 +36,8 @@ from handbook_timing import timed
 
 log = logging.getLogger("mkdocs.hooks.handbook_serve")
 
+SAVE_POLLING_SECONDS = 0.1
+
 
 @dataclass
 class _Serving:
@@ -81,7 +83,23 @@ def on_post_build(*, config: MkDocsConfig) -> None:
 def on_serve(server: LiveReloadServer, *, config: MkDocsConfig, builder: Callable[..., None]) -> LiveReloadServer:
     _serving.served = _serving.building  # the first build, which succeeded, is being served
     server.builder = _keep_last_good(server.builder, Path(config.site_dir))
+    _look_for_saves_often(server)
     return server
+
+
+def _look_for_saves_often(server: LiveReloadServer) -> None:
+    """Notice a save within a tenth of a second instead of half a second.
+
+    MkDocs 1.6.1 watches with a polling observer that looks at the watched folders every 0.5 s,
+    a quarter of a second of waiting on average before each preview rebuild starts. Looking at the
+    few dozen content files more often costs next to nothing. The folders in mkdocs.yml's `watch:`
+    list (content/, schema/, hooks/) are scheduled after this event, so they take the observer's
+    interval from here; watchdog offers no public setter for it, and with another observer (or a
+    later watchdog) the attribute is absent or unused and MkDocs' own interval stays.
+    """
+    observer = getattr(server, "observer", None)
+    if observer is not None and hasattr(observer, "_timeout"):
+        observer._timeout = SAVE_POLLING_SECONDS
 
 
 def _keep_last_good(rebuild: Callable[[], None], site: Path) -> Callable[[], None]:

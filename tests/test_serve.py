@@ -99,3 +99,21 @@ def test_serve_builds_again_only_the_languages_an_edit_changes(tmp_path: Path):
         wait_for(lambda: served(f"{site}sv/{page}") != before["sv"], "the Swedish page in its new place")
         assert log.read_text(encoding="utf-8").count("Unchanged, not built again") == 1
         assert "Traceback" not in log.read_text(encoding="utf-8")
+
+
+def test_serve_notices_a_saved_content_file_within_a_tenth_of_a_second(tmp_path: Path):
+    from types import SimpleNamespace
+
+    from mkdocs.livereload import LiveReloadServer
+
+    import handbook_serve
+
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path / "site"))
+    server.watch(str(tmp_path))  # docs/ and mkdocs.yml are watched before the event, as MkDocs does
+    returned = handbook_serve.on_serve(server, config=SimpleNamespace(site_dir=str(tmp_path / "site")), builder=server.builder)
+    (tmp_path / "content").mkdir()
+    returned.watch(str(tmp_path / "content"))  # mkdocs.yml's `watch:` folders come after it
+    timeouts = {emitter.watch.path: emitter.timeout for emitter in returned.observer.emitters}
+    assert timeouts[str(tmp_path / "content")] == handbook_serve.SAVE_POLLING_SECONDS == 0.1
+    assert timeouts[str(tmp_path)] == 0.5
+    server.server_close()
