@@ -286,13 +286,9 @@ class CardMaker:
         return used
 
     def _extra_height(self, card: Card, extra: CardText | CardPhrase) -> float:
-        layout = self.layout
         if isinstance(extra, CardText):  # a step
-            return height_mm(extra.text, layout.step, layout.inner_width - layout.step_indent_mm)
-        height = self._phrase_height(extra.say, card.customer, layout.phrase, quoted=True)
-        if extra.meaning:
-            height += self._phrase_height(extra.meaning, card.staff, layout.meaning)
-        return height
+            return self._step_height(extra)
+        return self._say_height(card, extra) + (self._meaning_height(card, extra) if extra.meaning else 0.0)
 
     # -- how much room it takes ---------------------------------------------------------------
 
@@ -316,16 +312,26 @@ class CardMaker:
             parts.append(_Part(layout.gap_mm + height_mm(card.words["steps"], layout.label, width) + layout.small_gap_mm))
             for index, step in enumerate(card.steps):
                 gap = layout.small_gap_mm if index else 0.0
-                parts.append(_Part(gap + height_mm(step.text, layout.step, width - layout.step_indent_mm), step))
+                parts.append(_Part(gap + self._step_height(step), step))
         if card.phrases:
             label = height_mm(card.say_label, layout.label, layout.box_text_width)
             parts.append(_Part(layout.gap_mm + 2 * layout.box_padding_mm + label + layout.small_gap_mm))
             for index, phrase in enumerate(card.phrases):
                 gap = layout.small_gap_mm if index else 0.0
-                parts.append(_Part(gap + self._phrase_height(phrase.say, card.customer, layout.phrase, quoted=True), phrase.say))
+                parts.append(_Part(gap + self._say_height(card, phrase), phrase.say))
                 if phrase.meaning:
-                    parts.append(_Part(self._phrase_height(phrase.meaning, card.staff, layout.meaning), phrase.meaning))
+                    parts.append(_Part(self._meaning_height(card, phrase), phrase.meaning))
         return parts
+
+    def _step_height(self, step: CardText) -> float:
+        layout = self.layout
+        return height_mm(step.text, layout.step, layout.inner_width - layout.step_indent_mm)
+
+    def _say_height(self, card: Card, phrase: CardPhrase) -> float:
+        return self._phrase_height(phrase.say, card.customer, self.layout.phrase, quoted=True)
+
+    def _meaning_height(self, card: Card, phrase: CardPhrase) -> float:
+        return self._phrase_height(phrase.meaning, card.staff, self.layout.meaning)
 
     def _phrase_height(self, text: CardText, language: str, style: TextStyle, *, quoted: bool = False) -> float:
         layout = self.layout

@@ -104,14 +104,13 @@ def wrap(text: str, style: TextStyle, width: float, indent: float = 0.0) -> list
     lines: list[str] = []
     current, used = "", 0.0
     space = width_mm(" ", style)
-    measured = _measured(style)
 
     def room() -> float:
         return width - indent if not lines else width
 
     for piece, spaced in _pieces(text):
         joint = space if current and spaced else 0.0
-        piece_width = measured.get(piece) or _measure(piece, style)
+        piece_width = width_mm(piece, style)
         if used + joint + piece_width <= room():
             current += (" " if joint else "") + piece
             used += joint + piece_width
