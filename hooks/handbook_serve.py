@@ -8,11 +8,12 @@ last good site back (a failure after MkDocs has emptied the folder would otherwi
 written) and lets the server carry on. Saving the fixed file rebuilds and reloads the browsers.
 
 static-i18n builds every language on each rebuild, most of a rebuild's time; a save usually
-changes one language. The default language is always built (static-i18n builds the others from
-within its build); each other language is skipped when its part of the site is the same as in the
-build being served (handbook/changes.py decides) and nothing else of the site (mkdocs.yml, docs/,
-the theme overrides) changed, and its folder is taken over from that build. `mkdocs build` always
-builds everything.
+changes one language. A language whose part of the site is the same as in the build being served
+(handbook/changes.py decides), while nothing else of the site (mkdocs.yml, docs/, the theme
+overrides) changed, is not built again: its files are taken over from that build. The default
+language's build always runs, since static-i18n builds the others from within it, but when the
+default language is unchanged it builds a stand-in home page alone, and everything of the site
+outside the other languages' folders is taken over. `mkdocs build` always builds everything.
 """
 
 from __future__ import annotations
@@ -29,8 +30,9 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 
-from handbook.changes import language_digests, unchanged_languages
+from handbook.changes import language_digest, language_digests, unchanged_languages
 from handbook_mkdocs import handbook_for, i18n_plugin, project_for
 from handbook_timing import timed
 
@@ -47,6 +49,7 @@ class _Serving:
     served: dict[str, Any] = field(default_factory=dict)  # digests of the site being served
     building: dict[str, Any] = field(default_factory=dict)  # digests of the build in progress
     skipped: list[str] = field(default_factory=list)  # languages taken over from the served site
+    others: set[str] = field(default_factory=set)  # the other languages' folders (when the default is skipped)
 
 
 _serving = _Serving()
@@ -58,16 +61,38 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 
 @timed
+@event_priority(-200)  # after handbook_pages (-150) has filled in the pages
+def on_files(files: Files, *, config: MkDocsConfig) -> Files:
+    i18n = i18n_plugin(config)
+    if not _serving.active or i18n.building:
+        return files
+    _serving.building = {"site": _site_fingerprint(config), "languages": {}, "default": i18n.default_language}
+    _serving.skipped = []
+    if not _serving.served or _serving.served["site"] != _serving.building["site"]:
+        return files
+    default = i18n.default_language
+    digest = language_digest(handbook_for(config), default, project_for(config).names, config.site_url or "")
+    _serving.building["languages"][default] = digest
+    if digest != _serving.served["languages"].get(default):
+        return files
+    # Unchanged: build a stand-in home page alone (static-i18n insists on a home page; with its
+    # links to pages not built, the real one would fail the strict build) and take the rest over.
+    _serving.skipped.append(default)
+    _serving.others = {language.locale for language in i18n.config.languages if language.locale != default}
+    config.nav = None
+    home = [file for file in files.documentation_pages() if file.dest_uri == "index.html"]
+    for file in home:
+        file.content_string = "# Home\n"
+    return Files(home)
+
+
+@timed
 @event_priority(-95)  # before static-i18n (-100) builds the other languages
 def on_post_build(*, config: MkDocsConfig) -> None:
     i18n = i18n_plugin(config)
     if not _serving.active or i18n.building:
         return
-    _serving.building = {
-        "site": _site_fingerprint(config),
-        "languages": language_digests(handbook_for(config), project_for(config).names, config.site_url or ""),
-    }
-    _serving.skipped = []
+    _serving.building["languages"] = language_digests(handbook_for(config), project_for(config).names, config.site_url or "")
     if not _serving.served or _serving.served["site"] != _serving.building["site"]:
         return
     unchanged = unchanged_languages(_serving.served["languages"], _serving.building["languages"])
@@ -121,12 +146,24 @@ def _keep_last_good(rebuild: Callable[[], None], site: Path) -> Callable[[], Non
                 log.error("The preview still shows the last good build. Fix the problem and save: it rebuilds by itself.")
                 return
             for language in _serving.skipped:
-                if (site / language).exists():
-                    shutil.rmtree(site / language)
-                shutil.move(last_good / language, site / language)
+                if language == _serving.building.get("default"):
+                    for entry in list(last_good.iterdir()):
+                        if entry.name not in _serving.others:
+                            _take_over(entry, site / entry.name)
+                else:
+                    _take_over(last_good / language, site / language)
             _serving.served = _serving.building
 
     return rebuild_or_keep
+
+
+def _take_over(entry: Path, target: Path) -> None:
+    """Put an entry of the last good build in place of what the rebuild wrote there."""
+    if target.is_dir() and not target.is_symlink():
+        shutil.rmtree(target)
+    elif target.exists() or target.is_symlink():
+        target.unlink()
+    shutil.move(entry, target)
 
 
 def _move_contents(source: Path, target: Path) -> None:

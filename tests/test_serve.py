@@ -83,14 +83,20 @@ def test_serve_builds_again_only_the_languages_an_edit_changes(tmp_path: Path):
     page = "guidelines/listen-actively/"
     with serving(project, log) as site:
         wait_for(lambda: reachable(site + page), "the first build to be served")
-        before = {language: served(f"{site}{language}/{page}") for language in ("es", "el", "sv")}
+        others = ("es", "el", "sv")
+        before = {language: served(f"{site}{language}/{page}") for language in others}
+        english = {path: served(site + path) for path in ("", page, "search/search_index.json", "sitemap.xml", "404.html")}
 
-        # A Croatian edit: English (always built, it is the outer build) and Croatian are built again.
+        # A Croatian edit: only Croatian is built again. English, whose build static-i18n always
+        # runs, builds a stand-in home page alone and everything of it is taken over.
         edit(project, LISTEN, "    title: Aktivno slušajte", "    title: Pažljivo slušajte")
         wait_for(lambda: "Pažljivo slušajte" in fetch(f"{site}hr/{page}"), "the Croatian edit")
-        assert "Unchanged, not built again: es, el, sv" in log.read_text(encoding="utf-8")
+        assert "Unchanged, not built again: en, es, el, sv" in log.read_text(encoding="utf-8")
         for language, text in before.items():  # the languages taken over are served as they were
             assert served(f"{site}{language}/{page}") == text, language
+        for path, text in english.items():
+            assert served(site + path) == text, path
+        assert "Listen actively" in english[""] and '"location":"guidelines/listen-actively/"' in english["search/search_index.json"]
         assert "Pažljivo slušajte" in fetch(f"{site}hr/search/search_index.json")
 
         # A change every language shows: a new position in the section. Nothing is skipped.
