@@ -15,7 +15,10 @@ ifneq ($(SOURCE_DATE_EPOCH),)
 export SOURCE_DATE_EPOCH
 endif
 export PYTHONPATH := $(CURDIR)/hooks
-export PYTHONDONTWRITEBYTECODE := 1
+# Compiled Python is kept in .cache/pycache, not next to the sources, where `make serve` would see
+# every write as an edit: a build then starts without compiling the hooks again.
+export PYTHONPYCACHEPREFIX := $(CURDIR)/.cache/pycache
+unexport PYTHONDONTWRITEBYTECODE
 
 .PHONY: build serve test check status sources lint bench clean help
 

@@ -24,34 +24,16 @@ from liveserve import mkdocs_serve, wait_for
 from sitecopy import REPO
 
 HOOK_TIMES = "HANDBOOK_HOOK_TIMES"  # hooks/handbook_timing.py reads it
-# What the hook modules import beyond MkDocs itself (which a build has loaded before any hook).
-HOOK_MODULES = (
-    "handbook_content",
-    "handbook_nav",
-    "handbook_pages",
-    "handbook_search",
-    "handbook_not_found",
-    "handbook_alternates",
-    "handbook_caches",
-    "handbook_theme_cache",
-    "handbook_serve",
-)
-MKDOCS_MODULES = (
-    "mkdocs.plugins",
-    "mkdocs.structure.files",
-    "mkdocs.structure.pages",
-    "mkdocs.livereload",
-    "material",
-    "mkdocs_static_i18n",
-)
 
 
 def environment(project: Path, **extra: str) -> dict[str, str]:
-    """The environment `make build` gives MkDocs, with the project's hooks importable."""
+    """The environment `make build` gives MkDocs, with the project's hooks importable (and, as
+    there, compiled once into the project's .cache/pycache)."""
+    inherited = {name: value for name, value in os.environ.items() if name != "PYTHONDONTWRITEBYTECODE"}
     return {
-        **os.environ,
+        **inherited,
         "NO_MKDOCS_2_WARNING": "1",
-        "PYTHONDONTWRITEBYTECODE": "1",
+        "PYTHONPYCACHEPREFIX": str(project / ".cache" / "pycache"),
         "SOURCE_DATE_EPOCH": "1700000000",
         "PYTHONPATH": str(project / "hooks"),
         **extra,
@@ -76,30 +58,40 @@ def build_seconds(project: Path, config: Path | None = None) -> float:
     return run(command, project, environment(project))
 
 
-def hook_seconds(project: Path) -> tuple[float, dict[str, float]]:
-    """One build with the hooks timing themselves: their total and the time of each event."""
+def hook_seconds(project: Path) -> tuple[float, dict[str, float], float]:
+    """One build with the hooks timing themselves: their total, the time of each event, and the
+    processor time of the work they hand to a second process (which the build does not wait for)."""
     with tempfile.TemporaryDirectory(prefix="handbook-hook-times-") as folder:
         report = Path(folder) / "times.json"
         command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
         run(command, project, environment(project, **{HOOK_TIMES: str(report)}))
         times = json.loads(report.read_text(encoding="utf-8"))
-    return times["seconds"], {name: entry["seconds"] for name, entry in times["events"].items()}
+    events = {name: entry["seconds"] for name, entry in times["events"].items()}
+    return times["seconds"], events, sum(times.get("background", {}).values())
 
 
-def core_import_seconds(project: Path) -> float:
-    """How long loading the hook modules and the core takes once MkDocs itself is loaded; this
-    happens before any event, so the hooks' own timing cannot see it."""
+def core_import_seconds(project: Path, hook_files: list[str], repeats: int = 5) -> float:
+    """How long loading the hook modules and the core takes (median of `repeats` fresh processes)
+    once MkDocs has loaded what it loads before any hook: its command line, the build, and the
+    theme, plugins and Markdown extensions of the project's mkdocs.yml (loaded here with the
+    hooks left out). This happens before any event, so the hooks' own timing cannot see it."""
+    modules = [Path(file).stem for file in hook_files]
     probe = (
         "import importlib, time\n"
-        f"for name in {MKDOCS_MODULES!r}: importlib.import_module(name)\n"
+        "import mkdocs.__main__, mkdocs.commands.build\n"
+        "from mkdocs.config import load_config\n"
+        "load_config('mkdocs.yml', hooks=[])\n"
         "started = time.perf_counter()\n"
-        f"for name in {HOOK_MODULES!r}: importlib.import_module(name)\n"
+        f"for name in {modules!r}: importlib.import_module(name)\n"
         "print(time.perf_counter() - started)\n"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", probe], cwd=project, env=environment(project), capture_output=True, text=True, check=True
-    )
-    return float(result.stdout.strip())
+    times = []
+    for _ in range(repeats):
+        result = subprocess.run(
+            [sys.executable, "-c", probe], cwd=project, env=environment(project), capture_output=True, text=True, check=True
+        )
+        times.append(float(result.stdout.strip().splitlines()[-1]))
+    return median(times)
 
 
 def export_floor(project: Path, out: Path) -> Path:
