@@ -1,11 +1,13 @@
 """Keep what earlier builds worked out, in .cache/handbook/: the cue cards' QR codes
-(qr-codes.json, see handbook/qr.py) and which content files passed their schema check
-(checked-files.json, see handbook/checkcache.py).
+(qr-codes.json, see handbook/qr.py), which content files passed their schema check
+(checked-files.json, see handbook/checkcache.py), which guidelines' cue cards all fitted
+(card-fits.json, see handbook/cardfits.py) and the content files as parsed (parsed-files/, see
+handbook/parsecache.py).
 
-Both are the handbook's costliest work that rarely needs doing again: the symbols depend only on
-the addresses, the checks only on the files' bytes. The caches hold nothing else: deleting them
-only makes the next build slower, and a build with or without them reports the same problems and
-writes the same site.
+They are the handbook's costliest work that rarely needs doing again: the symbols depend only on
+the addresses, the checks and the parsing only on the input they read. The caches hold nothing else: deleting
+them only makes the next build slower, and a build with or without them reports the same problems
+and writes the same site.
 """
 
 from __future__ import annotations
@@ -15,12 +17,12 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from handbook import checkcache, qr
+from handbook import cardfits, checkcache, parsecache, qr
 from handbook_mkdocs import i18n_plugin
 from handbook_timing import timed
 
 FOLDER = Path(".cache", "handbook")
-CACHES = {"qr-codes.json": qr, "checked-files.json": checkcache}
+CACHES = {"qr-codes.json": qr, "checked-files.json": checkcache, "card-fits.json": cardfits, "parsed-files": parsecache}
 
 
 def _folder(config: MkDocsConfig) -> Path:

@@ -4,6 +4,7 @@ Not a hook itself. With HANDBOOK_HOOK_TIMES=<file> in the environment, every eve
 `timed` adds its wall time to a total per event, summed over the languages static-i18n builds one
 after another, and the totals are written to <file> as JSON when the process exits. Without it,
 `timed` hands the event back unchanged, so a normal build runs exactly the code it always runs.
+Work done in a second process is reported apart (`record_background`).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ Event = TypeVar("Event", bound=Callable[..., Any])
 
 _target = os.environ.get(ENVIRONMENT, "")
 _totals: dict[str, dict[str, float]] = {}
+_background: dict[str, float] = {}
 
 
 def timed(event: Event) -> Event:
@@ -44,9 +46,16 @@ def timed(event: Event) -> Event:
     return timed_event  # type: ignore[return-value]
 
 
+def record_background(name: str, seconds: float) -> None:
+    """Add processor time spent off the build's own process (see handbook/background.py): the
+    build does not wait for it, so it is reported apart from the events' wall time."""
+    if _target:
+        _background[name] = _background.get(name, 0.0) + seconds
+
+
 def _write_totals() -> None:
     seconds = sum(entry["seconds"] for entry in _totals.values())
-    report = {"seconds": seconds, "events": dict(sorted(_totals.items()))}
+    report = {"seconds": seconds, "events": dict(sorted(_totals.items())), "background": _background}
     with open(_target, "w", encoding="utf-8") as handle:
         json.dump(report, handle, indent=2)
 

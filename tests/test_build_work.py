@@ -15,6 +15,7 @@ from mkdocs.config import load_config
 
 from handbook import checkcache, loader, qr, schema
 from handbook.errors import ContentError
+from handbook.passes import PassCache
 from handbook.project import read_project
 from projects import edit, make_project
 from sites import LANGUAGES, build_site, differing_files, snapshot
@@ -114,9 +115,7 @@ def _content_files(project: Path) -> set[str]:
 @pytest.fixture
 def checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """A fresh process's check cache, and the names of the files the schemas check."""
-    monkeypatch.setattr(checkcache, "_passed", set())
-    monkeypatch.setattr(checkcache, "_used", set())
-    monkeypatch.setattr(checkcache, "_on_disk", set())
+    monkeypatch.setattr(checkcache, "passes", PassCache())
     monkeypatch.setattr(loader, "_checked", {})
     checked: list[str] = []
     check = schema.SchemaSet.check
@@ -131,8 +130,7 @@ def checks(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 def _next_build(monkeypatch: pytest.MonkeyPatch, cache: Path, checks: list[str]) -> int:
     """Start over as a new `mkdocs build` process would, with the cache an earlier one left."""
-    monkeypatch.setattr(checkcache, "_passed", set())
-    monkeypatch.setattr(checkcache, "_used", set())
+    monkeypatch.setattr(checkcache, "passes", PassCache())
     monkeypatch.setattr(loader, "_checked", {})
     checks.clear()
     return checkcache.load_cache(cache)

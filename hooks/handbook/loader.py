@@ -15,7 +15,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import checkcache
+from . import checkcache, parsecache
 from .cards import check_cards
 from .errors import ContentError, Problems
 from .model import (
@@ -98,7 +98,8 @@ _checked: dict[tuple[Path, str, str], tuple[bytes, YamlFile]] = {}
 
 
 def _load_files(project: Project, problems: Problems) -> _Loaded:
-    checkcache.start_build()
+    checkcache.passes.start_build()
+    parsecache.start_build()
     loaded = _Loaded()
     content = project.content_dir
     if not content.is_dir():
@@ -116,12 +117,16 @@ def _load_files(project: Project, problems: Problems) -> _Loaded:
         unchanged = _checked.get((path, name, schema_name))
         if unchanged and digest and unchanged[0] == digest:
             loaded.files.setdefault(kind, []).append(unchanged[1])
-            checkcache.remember_passed(passed_key)
+            checkcache.passes.remember_passed(passed_key)
             return
-        file = load_yaml_file(path, name, problems)
+        file = parsecache.recall(digest, path, name)
         if file is None:
-            loaded.unreadable.add(kind)
-            return
+            file = load_yaml_file(path, name, problems)
+            if file is None:
+                loaded.unreadable.add(kind)
+                return
+            file.digest = digest
+            parsecache.remember(file)
         if not isinstance(file.data, dict):
             file.problem(
                 problems,
@@ -132,12 +137,12 @@ def _load_files(project: Project, problems: Problems) -> _Loaded:
             loaded.unreadable.add(kind)
             return
         file.kind = schema_name.removesuffix(".schema.json")
-        known = bool(passed_key) and checkcache.passed_before(passed_key)
+        known = bool(passed_key) and checkcache.passes.passed_before(passed_key)
         if known or schema_set(project.schema_dir).check(file, schema_name, problems):
             loaded.files.setdefault(kind, []).append(file)
             if passed_key:
                 _checked[(path, name, schema_name)] = (digest, file)
-                checkcache.remember_passed(passed_key)
+                checkcache.passes.remember_passed(passed_key)
         else:
             loaded.broken.setdefault(kind, []).append(file)
 

@@ -30,6 +30,7 @@ _SVG_START = '<svg aria-hidden="true" focusable="false" '
 DRAWING = f"segno {segno.__version__}; error {_ERROR_LEVEL}; {sorted(_SVG_OPTIONS.items())}; {_SVG_START}"
 
 _drawn: dict[str, str] = {}
+_drawn_since: dict[str, str] = {}  # drawn by this process since `newly_drawn` was last asked
 _unsaved = False
 
 
@@ -38,9 +39,26 @@ def qr_svg(url: str) -> Md:
     global _unsaved  # noqa: PLW0603
     svg = _drawn.get(url)
     if svg is None:
-        svg = _drawn[url] = _draw(url)
+        svg = _drawn[url] = _drawn_since[url] = _draw(url)
         _unsaved = True
     return Md(svg)
+
+
+def newly_drawn() -> dict[str, str]:
+    """The symbols this process drew since the last call: a process rendering pages for another
+    (background.py) hands them over, so that they are kept too."""
+    drawn = dict(_drawn_since)
+    _drawn_since.clear()
+    return drawn
+
+
+def keep_drawn(codes: dict[str, str]) -> None:
+    """Remember symbols another process drew, to be kept with the rest."""
+    global _unsaved  # noqa: PLW0603
+    for url, svg in codes.items():
+        if url not in _drawn:
+            _drawn[url] = svg
+            _unsaved = True
 
 
 def _draw(url: str) -> str:

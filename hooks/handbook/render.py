@@ -16,7 +16,8 @@ from typing import Any
 
 import jinja2
 
-from . import pages
+from . import pages, qr
+from .background import BackgroundRendering, second_core_available
 from .cards import CARDS_PER_SHEET, Card, CardMaker, CardText
 from .model import (
     GUIDELINE_FIELDS,
@@ -72,12 +73,52 @@ def text(value: str) -> Md:
     return escaped
 
 
+@dataclass(frozen=True)
+class HtmlBlock:
+    """Finished HTML for a page, and the ids it holds (links to them are checked like any other)."""
+
+    html: str
+    anchors: frozenset[str] = frozenset()
+
+
 @dataclass
 class RenderedPage:
+    """One generated page. `source` is the Markdown MkDocs converts. Each of `blocks` is a piece of
+    finished HTML that `source` holds only a placeholder for, put in after the conversion: Python-
+    Markdown reads raw HTML tag by tag just to pass it through unchanged, and the cue-card sheets,
+    most of the generated text, are nothing but raw HTML (converting them took a fifth of a build).
+    """
+
     plan: PagePlan
-    markdown: str
+    source: str
     title: str
     untranslated: list[str] = field(default_factory=list)
+    blocks: dict[str, HtmlBlock] = field(default_factory=dict)
+
+    @property
+    def markdown(self) -> str:
+        """The whole page as Markdown, blocks in place: what a plain MkDocs site builds from."""
+        markdown = self.source
+        for placeholder, block in self.blocks.items():
+            markdown = markdown.replace(placeholder, block.html, 1)
+        return markdown
+
+    def with_blocks(self, converted: str) -> str:
+        """The converted page with its blocks in place of their placeholders."""
+        for placeholder, block in self.blocks.items():
+            if placeholder not in converted:
+                raise ValueError(f"page {self.plan.path}: the Markdown converter changed the placeholder {placeholder}")
+            converted = converted.replace(placeholder, block.html, 1)
+        return converted
+
+    @property
+    def block_anchors(self) -> frozenset[str]:
+        return frozenset().union(*(block.anchors for block in self.blocks.values()))
+
+
+def block_placeholder(name: str) -> Md:
+    """A raw HTML element on a line of its own, which Markdown passes through unchanged."""
+    return Md(f'<div data-hb-block="{html.escape(name, quote=True)}"></div>')
 
 
 @dataclass
@@ -114,12 +155,40 @@ class _Page:
 
 def rendered_pages(handbook: Handbook, language: str, language_names: dict[str, str], site_url: str = "") -> dict[str, RenderedPage]:
     """Every page of one language, by path, rendered once per loaded handbook: the language's own
-    build and anything that compares languages (`mkdocs serve`, see changes.py) share them."""
+    build and anything that compares languages (`mkdocs serve`, see changes.py) share them. When
+    `render_in_background` has started rendering them, they are taken from there."""
     key = ("pages", language, tuple(sorted(language_names.items())), site_url)
     rendered = handbook.derived.get(key)
     if rendered is None:
-        rendered = handbook.derived[key] = Renderer(handbook, language, language_names, site_url).render_all()
+        rendering = handbook.derived.get(_background_key(language_names, site_url))
+        taken = rendering.take(language) if rendering else None
+        if taken is None:
+            rendered = Renderer(handbook, language, language_names, site_url).render_all()
+        else:
+            rendered, drawn = taken
+            qr.keep_drawn(drawn)
+        handbook.derived[key] = rendered
     return rendered
+
+
+def render_in_background(handbook: Handbook, language_names: dict[str, str], site_url: str = "") -> BackgroundRendering | None:
+    """Start rendering every language's pages (the default language first) in a second process,
+    for `rendered_pages` to take; None, and nothing started, where that cannot help."""
+    key = _background_key(language_names, site_url)
+    if key in handbook.derived or not second_core_available():
+        return handbook.derived.get(key)
+    languages = [handbook.default_language, *(lang for lang in handbook.languages if lang != handbook.default_language)]
+
+    def render(language: str) -> tuple[dict[str, RenderedPage], dict[str, str]]:
+        return Renderer(handbook, language, language_names, site_url).render_all(), qr.newly_drawn()
+
+    rendering = BackgroundRendering(languages, render)
+    handbook.derived[key] = rendering
+    return rendering
+
+
+def _background_key(language_names: dict[str, str], site_url: str) -> tuple:
+    return ("rendering in background", tuple(sorted(language_names.items())), site_url)
 
 
 class Renderer:
@@ -202,7 +271,7 @@ class Renderer:
     def _handbook_text(self, page: _Page) -> Localized:
         return page.note("home page", localize(self.hb.texts, self.language, self.default, HANDBOOK_FIELDS))
 
-    def _render(self, page: _Page, template: str, title: Md, **context: Any) -> RenderedPage:
+    def _render(self, page: _Page, template: str, title: Md, blocks: dict[str, HtmlBlock] | None = None, **context: Any) -> RenderedPage:
         markdown = self.env.get_template(template).render(
             ui=page.ui,
             page=page,
@@ -211,7 +280,7 @@ class Renderer:
             untranslated=page.untranslated,
             **context,
         )
-        return RenderedPage(page.plan, markdown, str(getattr(title, "raw", title)), list(page.untranslated))
+        return RenderedPage(page.plan, markdown, str(getattr(title, "raw", title)), list(page.untranslated), blocks or {})
 
     # -- pages ------------------------------------------------------------------------------
 
@@ -375,7 +444,13 @@ class Renderer:
         cue_cards = getattr(page.ui["cue_cards"], "raw", page.ui["cue_cards"])
         title = text(f"{cue_cards}: {' + '.join(names)}")
         sheets = [views[start : start + CARDS_PER_SHEET] for start in range(0, len(views), CARDS_PER_SHEET)]
-        return self._render(page, "card-sheet.md.j2", title, heading=title, sheets=self._card_sheets(page), pages=sheets)
+        placeholder = block_placeholder("cards")
+        block = HtmlBlock(
+            self.env.get_template("card-sheet.html.j2").render(pages=sheets).rstrip("\n"), frozenset(view["id"] for view in views)
+        )
+        return self._render(
+            page, "card-sheet.md.j2", title, {placeholder: block}, heading=title, sheets=self._card_sheets(page), sheet_block=placeholder
+        )
 
     def _card_view(self, card: Card) -> dict[str, Any]:
         def shown(item: CardText, language: str) -> dict[str, Any]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -74,9 +75,15 @@ class YamlFile:
     name: str
     data: Any
     kind: str = ""
+    digest: bytes = b""  # of the file's bytes, set by the loader: what caches of checks are keyed on
     value_marks: dict[tuple, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[tuple, tuple[int, int]] = field(default_factory=dict)
     scalars: dict[tuple, _Scalar] = field(default_factory=dict, repr=False)
+    text: str = field(default="", repr=False)
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return self.text.splitlines()
 
     def position(self, at: tuple = ()) -> tuple[int, int]:
         """Line and column of the value at `at`, or of its nearest ancestor that has one."""
@@ -97,7 +104,7 @@ class YamlFile:
         lines are the file's lines; otherwise (folded or wrapped text) where the value starts.
         """
         scalar = self.scalars.get(tuple(at))
-        exact = scalar.locate(offset) if scalar else None
+        exact = scalar.locate(offset, self.lines) if scalar else None
         return exact or self.position(at)
 
     def problem(self, problems: Problems, at: tuple, message: str, hint: str = "", *, key: bool = False, offset: int | None = None) -> None:
@@ -109,34 +116,54 @@ class YamlFile:
             line, column = self.position(at)
         problems.add(self.name, line, column, message=message, hint=hint)
 
+    def to_plain(self) -> tuple:
+        """Everything parsed from the file as plain data (tuples, lists, dicts, text, numbers), for
+        a cache that must not be able to run code when read back (see parsecache.py)."""
+        scalars = {at: (s.value, s.style, s.start, s.end) for at, s in self.scalars.items()}
+        return (self.data, self.value_marks, self.key_marks, scalars, self.text)
+
+    @classmethod
+    def from_plain(cls, path: Path, name: str, plain: tuple) -> YamlFile:
+        data, value_marks, key_marks, scalars, text = plain
+        loaded = cls(path=path, name=name, data=data, value_marks=value_marks, key_marks=key_marks, text=text)
+        loaded.scalars = {at: _Scalar(*fields) for at, fields in scalars.items()}
+        return loaded
+
 
 @dataclass(frozen=True)
 class _Scalar:
-    """A text value as written in the file, to map a character of the value back to the file."""
+    """A text value as written in the file, to map a character of the value back to the file.
+    `start` and `end` are where it is written: line and column, counted from 0."""
 
     value: str
-    node: ScalarNode
-    lines: list[str]
+    style: str | None
+    start: tuple[int, int]
+    end: tuple[int, int]
 
-    def locate(self, offset: int) -> tuple[int, int] | None:
-        start, end = self.node.start_mark, self.node.end_mark
-        if self.node.style == "|":
-            return self._locate_in_block(offset)
-        if start.line != end.line or "\n" in self.value:
+    @classmethod
+    def of(cls, value: str, node: ScalarNode) -> _Scalar:
+        return cls(value, node.style, (node.start_mark.line, node.start_mark.column), (node.end_mark.line, node.end_mark.column))
+
+    def locate(self, offset: int, lines: list[str]) -> tuple[int, int] | None:
+        (start_line, start_column), (end_line, end_column) = self.start, self.end
+        if self.style == "|":
+            return self._locate_in_block(offset, lines)
+        if start_line != end_line or "\n" in self.value:
             return None  # wrapped or folded over several lines: no exact mapping
-        written = self.lines[start.line][start.column : end.column]
-        if self.node.style in ("'", '"'):
+        written = lines[start_line][start_column:end_column]
+        if self.style in ("'", '"'):
             written = written[1:-1]
-            if ("''" if self.node.style == "'" else "\\") in written:
+            if ("''" if self.style == "'" else "\\") in written:
                 return None  # escapes make the written text longer than the value
-            return _exact(written, self.value, offset, start.line, start.column + 1)
-        return _exact(written, self.value, offset, start.line, start.column)
+            return _exact(written, self.value, offset, start_line, start_column + 1)
+        return _exact(written, self.value, offset, start_line, start_column)
 
-    def _locate_in_block(self, offset: int) -> tuple[int, int] | None:
-        header = self.lines[self.node.start_mark.line][self.node.start_mark.column :]
+    def _locate_in_block(self, offset: int, lines: list[str]) -> tuple[int, int] | None:
+        (start_line, start_column), (end_line, _) = self.start, self.end
+        header = lines[start_line][start_column:]
         if any(character.isdigit() for character in header.split("#")[0]):
             return None  # an explicit indentation indicator: rare, not worth guessing
-        block = self.lines[self.node.start_mark.line + 1 : self.node.end_mark.line + 1]
+        block = lines[start_line + 1 : end_line + 1]
         written = [line for line in block if line.strip()]
         if not written:
             return None
@@ -146,7 +173,7 @@ class _Scalar:
         value_line = self.value[line_start:].split("\n", 1)[0]
         if line_index >= len(block):
             return None
-        return _exact(block[line_index][indent:], value_line, offset - line_start, self.node.start_mark.line + 1 + line_index, indent)
+        return _exact(block[line_index][indent:], value_line, offset - line_start, start_line + 1 + line_index, indent)
 
 
 def _exact(written: str, value: str, offset: int, line: int, column: int) -> tuple[int, int] | None:
@@ -290,10 +317,9 @@ def parse_yaml_text(text: str, path: Path, name: str, problems: Problems) -> Yam
     if root is None:
         problems.add(name, 1, 1, message="file is empty", hint="add content or delete the file")
         return None
-    loaded = YamlFile(path=path, name=name, data=None)
-    lines = text.splitlines()
+    loaded = YamlFile(path=path, name=name, data=None, text=text)
     try:
-        loaded.data = _convert(root, (), loaded, yaml.SafeLoader(""), lines)
+        loaded.data = _convert(root, (), loaded, yaml.SafeLoader(""))
     except _RefusedError as refused:
         problems.add(name, refused.line, refused.column, message=refused.message, hint=refused.hint)
         return None
@@ -363,7 +389,7 @@ def _mark(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _convert(node: Node, at: tuple, loaded: YamlFile, constructor: yaml.SafeLoader, lines: list[str]) -> Any:
+def _convert(node: Node, at: tuple, loaded: YamlFile, constructor: yaml.SafeLoader) -> Any:
     loaded.value_marks[at] = _mark(node)
     _check_tag(node)
     if isinstance(node, MappingNode):
@@ -383,15 +409,15 @@ def _convert(node: Node, at: tuple, loaded: YamlFile, constructor: yaml.SafeLoad
                     "each key may appear once in a mapping; merge the two or delete one",
                 )
             loaded.key_marks[at + (key,)] = _mark(key_node)
-            result[key] = _convert(value_node, at + (key,), loaded, constructor, lines)
+            result[key] = _convert(value_node, at + (key,), loaded, constructor)
         return result
     if isinstance(node, SequenceNode):
-        return [_convert(item, at + (index,), loaded, constructor, lines) for index, item in enumerate(node.value)]
+        return [_convert(item, at + (index,), loaded, constructor) for index, item in enumerate(node.value)]
     value = node.value if node.tag in _TEXT_TAGS else constructor.construct_object(node, deep=True)
     if not isinstance(value, str):
         return value
     value = unicodedata.normalize("NFC", value)
-    loaded.scalars[at] = _Scalar(value, node, lines)
+    loaded.scalars[at] = _Scalar.of(value, node)
     invisible = _INVISIBLE.search(value)
     if invisible:
         position = loaded.text_position(at, invisible.start())
