@@ -5,9 +5,9 @@
 handbook/parsecache.py).
 
 They are the handbook's costliest work that rarely needs doing again: the symbols depend only on
-the addresses, the checks and the parsing only on the input they read. The caches hold nothing else: deleting
-them only makes the next build slower, and a build with or without them reports the same problems
-and writes the same site.
+the addresses, the checks and the parsing only on the input they read. The caches hold nothing
+else: deleting them only makes the next build slower, and a build with or without them reports
+the same problems and writes the same site.
 """
 
 from __future__ import annotations

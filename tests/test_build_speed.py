@@ -202,9 +202,9 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     parsed: list[str] = []
     load = loader.load_yaml_file
 
-    def counting(path: Path, name: str, problems):
+    def counting(path: Path, name: str, problems, raw: bytes | None = None):
         parsed.append(name)
-        return load(path, name, problems)
+        return load(path, name, problems, raw)
 
     monkeypatch.setattr(loader, "load_yaml_file", counting)
     return parsed

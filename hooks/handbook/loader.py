@@ -112,7 +112,8 @@ def _load_files(project: Project, problems: Problems) -> _Loaded:
 
     def take(path: Path, schema_name: str, kind: str) -> None:
         name = project.display_name(path)
-        digest = hashlib.blake2b(path.read_bytes()).digest() if path.stat().st_size <= MAX_FILE_BYTES else b""
+        raw = path.read_bytes() if path.stat().st_size <= MAX_FILE_BYTES else None  # too large: load_yaml_file says so
+        digest = hashlib.blake2b(raw).digest() if raw is not None else b""
         passed_key = checkcache.key(project.schema_dir, schema_name, digest) if digest else ""
         unchanged = _checked.get((path, name, schema_name))
         if unchanged and digest and unchanged[0] == digest:
@@ -121,7 +122,7 @@ def _load_files(project: Project, problems: Problems) -> _Loaded:
             return
         file = parsecache.recall(digest, path, name)
         if file is None:
-            file = load_yaml_file(path, name, problems)
+            file = load_yaml_file(path, name, problems, raw)
             if file is None:
                 loaded.unreadable.add(kind)
                 return

@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import hashlib
 import marshal
-import os
 import sys
-import tempfile
 from functools import cache
 from pathlib import Path
 
 import yaml
 
+from .cachefile import write_whole
 from .passes import make_key
 from .yamlfile import YamlFile
 
@@ -101,13 +100,10 @@ def save_cache(path: Path) -> bool:
     True if anything changed. Each entry is written whole and then renamed."""
     if not _used:
         return False
-    path.mkdir(parents=True, exist_ok=True)
     changed = False
     for entry, data in _new.items():
         if entry in _used:  # parsed because its entry was missing or unusable
-            with tempfile.NamedTemporaryFile("wb", dir=path, prefix=entry, delete=False) as handle:
-                handle.write(data)
-            os.replace(handle.name, path / entry)
+            write_whole(path / entry, data)
             changed = True
     _new.clear()
     for stale in path.glob("*" + SUFFIX):

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+
+from .cachefile import write_whole
 
 KEY_LENGTH = 32  # hexadecimal digits of a key
 
@@ -75,9 +75,6 @@ class PassCache:
         stops half-way never leaves a broken cache."""
         if not self._used or self._used == self._on_disk:
             return False
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=path.name, delete=False) as handle:
-            json.dump({"passed": sorted(self._used)}, handle)
-        os.replace(handle.name, path)
+        write_whole(path, json.dumps({"passed": sorted(self._used)}).encode())
         self._on_disk = set(self._used)
         return True

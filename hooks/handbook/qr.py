@@ -14,12 +14,11 @@ can be kept between builds in a cache file (see `load_cache` and `save_cache`).
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 import segno
 
+from .cachefile import write_whole
 from .richtext import Md
 
 # Everything that decides how a symbol is drawn. A cache written with other settings, or by
@@ -87,9 +86,6 @@ def save_cache(path: Path) -> bool:
     global _unsaved  # noqa: PLW0603
     if not _unsaved:
         return False
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=path.parent, prefix=path.name, delete=False) as handle:
-        json.dump({"drawing": DRAWING, "codes": dict(sorted(_drawn.items()))}, handle, ensure_ascii=False)
-    os.replace(handle.name, path)
+    write_whole(path, json.dumps({"drawing": DRAWING, "codes": dict(sorted(_drawn.items()))}, ensure_ascii=False).encode())
     _unsaved = False
     return True

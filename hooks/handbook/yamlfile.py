@@ -258,17 +258,19 @@ def _compose_fast(text: str) -> Node | None:
         loader.dispose()
 
 
-def load_yaml_file(path: Path, name: str, problems: Problems) -> YamlFile | None:
-    """Load one content file; on any problem, record it and return None."""
-    size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
-        problems.add(
-            name,
-            message=f"file is too large ({size // 1024} KB; the limit is {MAX_FILE_BYTES // 1024} KB)",
-            hint="split it into several files",
-        )
-        return None
-    raw = path.read_bytes()
+def load_yaml_file(path: Path, name: str, problems: Problems, raw: bytes | None = None) -> YamlFile | None:
+    """Load one content file (`raw`: its bytes, when the caller has read them already); on any
+    problem, record it and return None."""
+    if raw is None:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.add(
+                name,
+                message=f"file is too large ({size // 1024} KB; the limit is {MAX_FILE_BYTES // 1024} KB)",
+                hint="split it into several files",
+            )
+            return None
+        raw = path.read_bytes()
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         problems.add(name, 1, 1, message="file is saved as UTF-16, not UTF-8", hint="save the file with UTF-8 encoding")
         return None
