@@ -49,7 +49,6 @@ class _Serving:
     served: dict[str, Any] = field(default_factory=dict)  # digests of the site being served
     building: dict[str, Any] = field(default_factory=dict)  # digests of the build in progress
     skipped: list[str] = field(default_factory=list)  # languages taken over from the served site
-    others: set[str] = field(default_factory=set)  # the other languages' folders (when the default is skipped)
 
 
 _serving = _Serving()
@@ -72,13 +71,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         return files
     default = i18n.default_language
     digest = language_digest(handbook_for(config), default, project_for(config).names, config.site_url or "")
-    _serving.building["languages"][default] = digest
     if digest != _serving.served["languages"].get(default):
         return files
     # Unchanged: build a stand-in home page alone (static-i18n insists on a home page; with its
     # links to pages not built, the real one would fail the strict build) and take the rest over.
     _serving.skipped.append(default)
-    _serving.others = {language.locale for language in i18n.config.languages if language.locale != default}
     config.nav = None
     home = [file for file in files.documentation_pages() if file.dest_uri == "index.html"]
     for file in home:
@@ -145,10 +142,12 @@ def _keep_last_good(rebuild: Callable[[], None], site: Path) -> Callable[[], Non
                 _move_contents(last_good, site)
                 log.error("The preview still shows the last good build. Fix the problem and save: it rebuilds by itself.")
                 return
+            default = _serving.building.get("default")
             for language in _serving.skipped:
-                if language == _serving.building.get("default"):
+                if language == default:  # the site outside the other languages' folders
+                    others = _serving.building["languages"].keys() - {default}
                     for entry in list(last_good.iterdir()):
-                        if entry.name not in _serving.others:
+                        if entry.name not in others:
                             _take_over(entry, site / entry.name)
                 else:
                     _take_over(last_good / language, site / language)
@@ -159,10 +158,8 @@ def _keep_last_good(rebuild: Callable[[], None], site: Path) -> Callable[[], Non
 
 def _take_over(entry: Path, target: Path) -> None:
     """Put an entry of the last good build in place of what the rebuild wrote there."""
-    if target.is_dir() and not target.is_symlink():
-        shutil.rmtree(target)
-    elif target.exists() or target.is_symlink():
-        target.unlink()
+    if target.exists() or target.is_symlink():
+        _remove(target)
     shutil.move(entry, target)
 
 
@@ -175,10 +172,14 @@ def _empty(folder: Path) -> None:
     if not folder.exists():
         return
     for entry in folder.iterdir():
-        if entry.is_dir() and not entry.is_symlink():
-            shutil.rmtree(entry)
-        else:
-            entry.unlink()
+        _remove(entry)
+
+
+def _remove(entry: Path) -> None:
+    if entry.is_dir() and not entry.is_symlink():
+        shutil.rmtree(entry)
+    else:
+        entry.unlink()
 
 
 def _site_fingerprint(config: MkDocsConfig) -> tuple:

@@ -19,7 +19,15 @@ from .translation import interface_word
 
 
 def language_digest(handbook: Handbook, language: str, language_names: dict[str, str], site_url: str = "") -> str:
-    """A digest of everything the handbook decides about one language's part of the site."""
+    """A digest of everything the handbook decides about one language's part of the site; worked
+    out once per loaded handbook, however often a rebuild asks."""
+    key = ("language digest", language, tuple(sorted(language_names.items())), site_url)
+    if key not in handbook.derived:
+        handbook.derived[key] = _language_digest(handbook, language, language_names, site_url)
+    return handbook.derived[key]
+
+
+def _language_digest(handbook: Handbook, language: str, language_names: dict[str, str], site_url: str) -> str:
     digest = hashlib.sha256()
     for path, page in sorted(rendered_pages(handbook, language, language_names, site_url).items()):
         digest.update(f"\0page {path}\0{page.markdown}".encode())
