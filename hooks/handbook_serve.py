@@ -206,10 +206,7 @@ def _keep_last_good(rebuild: Callable[[], None], site: Path) -> Callable[[], Non
             _rebuild_in_this_process_only(rebuild)
             _take_over_second_process(site)
         except Exception as error:
-            if isinstance(error, (SystemExit, PluginError)):  # MkDocs' Abort: the reason is logged above
-                log.error(str(error))
-            else:
-                log.exception("The rebuild failed unexpectedly")
+            _log_failure(error, "The rebuild failed unexpectedly")
             _empty(site)
             _move_contents(last_good, site)
             last_good.rmdir()
@@ -241,14 +238,20 @@ def _rebuild_in_this_process_only(rebuild: Callable[[], None]) -> None:
         rebuild()
     except BaseException as error:
         if in_second_process():
-            if isinstance(error, SystemExit):  # MkDocs' Abort: the reason is logged just above
-                log.error(str(error))
-            else:
-                log.error("The second process failed", exc_info=error)
+            _log_failure(error, "The second process failed")
             leave(1)
         raise
     if in_second_process():
         leave(0)
+
+
+def _log_failure(error: BaseException, unexpected: str) -> None:
+    """MkDocs' Abort and the hooks' own errors carry their reason (what went wrong is logged just
+    above them); anything else is unexpected and gets its traceback."""
+    if isinstance(error, (SystemExit, PluginError)):
+        log.error(str(error))
+    else:
+        log.error(unexpected, exc_info=error)
 
 
 def _take_over_second_process(site: Path) -> None:
@@ -263,7 +266,8 @@ def _take_over_second_process(site: Path) -> None:
 
 
 def _take_over(entry: Path, target: Path) -> None:
-    """Put an entry of the last good build in place of what the rebuild wrote there."""
+    """Put an entry of the last good build, or of the second process's folder, in place of what the
+    rebuild wrote there."""
     if target.exists() or target.is_symlink():
         _remove(target)
     shutil.move(entry, target)

@@ -23,11 +23,15 @@ pytestmark = pytest.mark.build
 LISTEN = "content/guidelines/listen-actively.yaml"
 
 
-def fetch(url: str) -> str:
-    """The page as served; a server stuck waiting for a rebuild fails the test instead of hanging it."""
+def served_bytes(url: str) -> bytes:
+    """The file as served; a server stuck waiting for a rebuild fails the test instead of hanging it."""
     with urllib.request.urlopen(url, timeout=10) as response:
         assert response.status == 200
-        return response.read().decode("utf-8")
+        return response.read()
+
+
+def fetch(url: str) -> str:
+    return served_bytes(url).decode("utf-8")
 
 
 def served(url: str) -> str:
@@ -130,11 +134,6 @@ def test_serve_notices_a_saved_content_file_within_a_tenth_of_a_second(tmp_path:
 
 # What the server adds to every HTML page it serves.
 _LIVE_RELOAD_SCRIPT = re.compile(rb"<script>\s*var livereload = function.*?</script>", re.DOTALL)
-
-
-def served_bytes(url: str) -> bytes:
-    with urllib.request.urlopen(url, timeout=10) as response:
-        return response.read()
 
 
 def test_serve_rebuilds_the_site_a_fresh_build_makes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
