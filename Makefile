@@ -20,11 +20,12 @@ export PYTHONPATH := $(CURDIR)/hooks
 export PYTHONPYCACHEPREFIX := $(CURDIR)/.cache/pycache
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: build serve test check status sources lint bench clean help
+.PHONY: build serve test system-packages check status sources lint bench clean help
 
 help:
 	@echo "make build    build site/ in every language (creates .venv on first run)"
-	@echo "make serve    live preview at http://$(ADDR)/ that rebuilds on every content edit"
+	@echo "make serve    live preview at http://$(ADDR)/ that rebuilds on every edit"
+	@echo "              LANGUAGES=\"hr sv\": preview the default language and those only (faster)"
 	@echo "make test     run the whole test suite (unit, build and browser tests)"
 	@echo "make check    validate the content and print the translation status"
 	@echo "make status   list every missing translation"
@@ -55,8 +56,9 @@ build: $(VENV)/.build-deps
 	@rm -rf $(SITE).old && { [ ! -d $(SITE) ] || mv $(SITE) $(SITE).old; } && mv $(STAGE) $(SITE) && rm -rf $(SITE).old
 	@echo "Built $(SITE)/ in every language."
 
+# LANGUAGES="hr sv" previews the default language and those named (faster rebuilds); empty: all.
 serve: $(VENV)/.build-deps
-	$(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
+	HANDBOOK_LANGUAGES="$(LANGUAGES)" $(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
 
 check: $(VENV)/.build-deps
 	$(BIN)/python -m handbook check
@@ -75,7 +77,12 @@ lint: $(VENV)/.test-deps
 bench: $(VENV)/.build-deps
 	$(BIN)/python tools/bench.py $(BENCH_ARGS)
 
-test: $(VENV)/.test-deps $(AXE) lint
+# Debian packages the browser, print and reproducibility tests need: installed when run as root,
+# otherwise named with the exact command, before anything else runs.
+system-packages:
+	@tools/system-packages.sh
+
+test: system-packages $(VENV)/.test-deps $(AXE) lint
 	$(BIN)/python -m pytest
 
 clean:

@@ -1,7 +1,7 @@
-"""Validate the content before MkDocs touches site/.
+"""Load and check the content before MkDocs touches site/.
 
-Runs in `on_config`, which fires before the site directory is cleaned, so a content error
-leaves the last good site in place.
+`on_config` fires before MkDocs cleans the site directory, so a content error stops the build
+with the last good site still in place.
 """
 
 from __future__ import annotations
@@ -9,12 +9,10 @@ from __future__ import annotations
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
-from handbook_mkdocs import handbook_for
-from handbook_timing import timed
+from sitebuild.state import build_for
 
 
-@timed
-@event_priority(100)
+@event_priority(100)  # before static-i18n (-100) and the other hooks use the content
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    handbook_for(config)
+    build_for(config)
     return config

@@ -14,21 +14,19 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from handbook.navigation import navigation, site_name
-from handbook_mkdocs import current_language, handbook_for, project_for, theme_text
-from handbook_timing import timed
+from sitebuild import i18n
+from sitebuild.state import build_for, theme_text
 
 
-@timed
-@event_priority(-110)
+@event_priority(-110)  # after static-i18n (-100) has switched to the language being built
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    handbook = handbook_for(config)
-    language = current_language(config)
-    config.nav = navigation(handbook, language, project_for(config).names, title=theme_text)
-    config.site_name = theme_text(site_name(handbook, language))
+    build = build_for(config)
+    language = i18n.current_language(config)
+    config.nav = navigation(build.handbook, language, build.project.names, title=theme_text)
+    config.site_name = theme_text(site_name(build.handbook, language))
     return config
 
 
-@timed
 def on_page_content(html_text: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Page titles as Markup too: MkDocs keeps them as escaped HTML text, which Material's `| e`
     escaped again, so the footer announced "Next: Q&amp;A" to screen readers."""

@@ -1,52 +1,45 @@
 """A "page not found" page in every language, at <language>/404.html.
 
 MkDocs renders the theme's 404.html once per build into the site root, so with one build per
-language the root ends up in the last-built language. Here the default language keeps the root
-404.html and every other language writes its own into its folder; the text comes from the
+language the root would end up in the last-built language. Here the default language keeps the
+root 404.html and every other language's page goes into its own folder; the text comes from the
 interface words in content/ui.yaml. Web servers pick the file per folder (see README).
 """
 
 from __future__ import annotations
 
 import os
-from copy import deepcopy
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 
 from handbook.translation import interface_word
-from handbook_mkdocs import current_language, handbook_for, i18n_plugin
-from handbook_timing import timed
+from sitebuild import i18n
+from sitebuild.state import build_for
 
 TEMPLATE = "404.html"
 WORDS = ("page_not_found", "page_not_found_text", "back_home")
 
 
-@timed
 def on_template_context(context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> dict[str, Any]:
     if template_name == TEMPLATE:
-        handbook = handbook_for(config)
-        language = current_language(config)
-        words = {}
-        for key in WORDS:
-            words[key] = interface_word(handbook, key, language).get(key, key)
-        context["handbook_not_found"] = words
+        handbook = build_for(config).handbook
+        language = i18n.current_language(config)
+        context["handbook_not_found"] = {key: interface_word(handbook, key, language).get(key, key) for key in WORDS}
         # The language switcher of a missing page offers each language's home page. static-i18n
-        # sets per-page alternates as an attribute of config.extra, which outlives the page and
-        # would otherwise point this page's switcher at the last page of the previous build.
-        config.extra.alternate = deepcopy(i18n_plugin(config).extra_alternate)
+        # keeps each page's alternates as an attribute of config.extra, which Jinja reads before
+        # the item, and which still holds the last page's.
+        config.extra.alternate = i18n.home_alternates(config)
     return context
 
 
-@timed
 def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
-    """Keep the default language's page at the root; put every other language's in its folder."""
-    if template_name != TEMPLATE:
+    """Keep the default language's page at the root; write every other language's into its
+    folder and hand MkDocs nothing to write (it then skips the root file, logging that it did)."""
+    folder = i18n.language_folder(config, i18n.current_language(config))
+    if template_name != TEMPLATE or not folder:
         return output
-    language = current_language(config)
-    if language == i18n_plugin(config).default_language:
-        return output
-    path = os.path.join(config.site_dir, language, TEMPLATE)
+    path = os.path.join(config.site_dir, folder, TEMPLATE)
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as handle:
         handle.write(output)

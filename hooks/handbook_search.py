@@ -1,10 +1,11 @@
 """Search in the reader's own language, accent- and case-insensitive, Greek included.
 
-static-i18n builds the languages one after another and finally writes a single index that mixes
-them all. This hook writes one index per language into that language's folder (locations relative
-to it) and points each page's search at its own folder, so results come from the reader's
-language only. The index asks the search worker for the "handbook" pipeline
-(docs/assets/javascripts/lunr/min/lunr.handbook.min.js), which folds case and accents.
+static-i18n builds the languages one after another and, once all are built, has Material write a
+single index mixing them all at the site root. Right after that, this hook splits that index into
+one per language, in the language's own folder (locations relative to it), and points each page's
+search at its own folder, so results come from the reader's language only. Each index asks the
+search worker for the "handbook" pipeline (docs/assets/javascripts/lunr/min/lunr.handbook.min.js),
+which folds case and accents.
 """
 
 from __future__ import annotations
@@ -14,78 +15,51 @@ import os
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
-from handbook_mkdocs import current_language, i18n_plugin
-from handbook_timing import timed
+from sitebuild import i18n
 
 PIPELINE_LANGUAGE = "handbook"
+INDEX = os.path.join("search", "search_index.json")
 
 
-def _search_plugin(config: MkDocsConfig) -> BasePlugin:
-    return config.plugins.get("material/search") or config.plugins["search"]
+def _search_root(config: MkDocsConfig, base_url: str) -> str:
+    folder = i18n.language_folder(config, i18n.current_language(config))
+    return f"{base_url.rstrip('/')}/{folder}/" if folder else base_url
 
 
-def _language_folder(config: MkDocsConfig) -> str:
-    """'' for the default language (site root), else the language code."""
-    language = current_language(config)
-    return "" if language == i18n_plugin(config).default_language else language
-
-
-def _search_root(base_url: str, folder: str) -> str:
-    if not folder:
-        return base_url
-    return f"{base_url.rstrip('/')}/{folder}/"
-
-
-@timed
 def on_page_context(context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    context["handbook_search_root"] = _search_root(context["base_url"], _language_folder(config))
+    context["handbook_search_root"] = _search_root(config, context["base_url"])
     return context
 
 
-@timed
 def on_template_context(context: dict[str, Any], *, template_name: str, config: MkDocsConfig) -> dict[str, Any]:
-    context["handbook_search_root"] = _search_root(context["base_url"], _language_folder(config))
+    context["handbook_search_root"] = _search_root(config, context["base_url"])
     return context
 
 
-# Indexes waiting to be written, innermost build last: static-i18n runs the other languages'
-# builds inside the default language's post-build, so the default index is collected before that
-# and written after static-i18n has written its mixed index to the same place.
-_pending: list[tuple[str, dict[str, Any]]] = []
+@event_priority(-110)  # after static-i18n (-100) has built every language and written the mixed index
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if i18n.in_nested_build(config):
+        return
+    with open(os.path.join(config.site_dir, INDEX), encoding="utf-8") as handle:
+        mixed = json.load(handle)
+    settings = {**mixed["config"], "lang": [PIPELINE_LANGUAGE], "pipeline": ["trimmer", "stemmer"]}
+    for language, docs in split_by_language(mixed["docs"], i18n.built_languages(config), i18n.default_language(config)).items():
+        path = os.path.join(config.site_dir, i18n.language_folder(config, language), INDEX)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "w", encoding="utf-8") as handle:
+            json.dump({"config": settings, "docs": docs}, handle, ensure_ascii=False, separators=(",", ":"))
 
 
-@timed
-@event_priority(-90)
-def _collect_index(*, config: MkDocsConfig) -> None:
-    if not i18n_plugin(config).building:
-        _pending.clear()
-    folder = _language_folder(config)
-    prefix = f"{folder}/" if folder else ""
-    plugin = _search_plugin(config)
-    docs = [{**entry, "location": entry["location"].removeprefix(prefix)} for entry in plugin.search_index.entries]
-    index = {
-        "config": {
-            "lang": [PIPELINE_LANGUAGE],
-            "separator": plugin.config.separator or r"[\s\-]+",
-            "pipeline": ["trimmer", "stemmer"],
-            "fields": plugin.config.fields,
-        },
-        "docs": docs,
-    }
-    _pending.append((folder, index))
-
-
-@timed
-@event_priority(-110)
-def _write_index(*, config: MkDocsConfig) -> None:
-    folder, index = _pending.pop()
-    path = os.path.join(config.site_dir, folder, "search", "search_index.json")
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8") as handle:
-        json.dump(index, handle, ensure_ascii=False, separators=(",", ":"))
-
-
-on_post_build = CombinedEvent(_collect_index, _write_index)
+def split_by_language(docs: list[dict[str, Any]], languages: list[str], default: str) -> dict[str, list[dict[str, Any]]]:
+    """Each language's entries, their locations relative to the language's folder; an entry
+    outside every other language's folder is the default language's."""
+    split: dict[str, list[dict[str, Any]]] = {language: [] for language in languages}
+    for entry in docs:
+        location = entry["location"]
+        language = next((lang for lang in languages if lang != default and location.startswith(f"{lang}/")), default)
+        prefix = "" if language == default else f"{language}/"
+        split[language].append({**entry, "location": location.removeprefix(prefix)})
+    return split

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from handbook.qr import qr_svg
+from handbook.qr import QrCodes
 from htmlpages import article, parse, resolve_link
 from projects import edit, make_project
 from sites import LANGUAGES, build_site, language_root
@@ -59,7 +59,7 @@ def test_qr_codes_point_at_the_guideline_in_the_sheets_language(fixture_site: Pa
         page = (language_root(fixture_site, language) / "cards/es/index.html").read_text(encoding="utf-8")
         prefix = "" if language == "en" else f"{language}/"
         for guideline in ("listen-actively", "apologise-sincerely", "offer-solutions"):
-            assert qr_svg(f"https://handbook.example.org/{prefix}guidelines/{guideline}/") in page
+            assert QrCodes().svg(f"https://handbook.example.org/{prefix}guidelines/{guideline}/") in page
 
 
 def test_overlong_card_stops_the_build_and_keeps_the_last_site(tmp_path: Path):

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import os
 import re
+import subprocess
+import sys
 import urllib.error
 import urllib.request
 from collections.abc import Iterator
@@ -13,10 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from handbook.background import second_core_available
 from liveserve import mkdocs_serve, wait_for
 from projects import edit, make_project, write
-from sites import BUILD_DATE_EPOCH, build_site
 
 pytestmark = pytest.mark.build
 
@@ -84,96 +84,56 @@ def test_serve_keeps_the_last_good_build_and_recovers(tmp_path: Path):
         assert "Traceback" not in log.read_text(encoding="utf-8")
 
 
-def test_serve_builds_again_only_the_languages_an_edit_changes(tmp_path: Path):
+def test_serve_reports_a_schema_edit_and_keeps_the_last_good_build(tmp_path: Path):
     project = make_project(tmp_path / "project")
     log = tmp_path / "serve.log"
-    page = "guidelines/listen-actively/"
     with serving(project, log) as site:
-        wait_for(lambda: reachable(site + page), "the first build to be served")
-        others = ("es", "el", "sv")
-        before = {language: served(f"{site}{language}/{page}") for language in others}
-        english = {path: served(site + path) for path in ("", page, "search/search_index.json", "sitemap.xml", "404.html")}
+        url = f"{site}guidelines/listen-actively/"
+        wait_for(lambda: reachable(url), "the first build to be served")
+        edit(project, "schema/common.schema.json", '"maxLength": 120', '"maxLength": 5')
+        wait_for(lambda: "still shows the last good build" in log.read_text(encoding="utf-8"), "the failed rebuild")
+        text = log.read_text(encoding="utf-8")
+        assert re.search(r"content/guidelines/listen-actively\.yaml:\d+:\d+: .*too long", text), text
+        assert '<h1 id="listen-actively">Listen actively' in fetch(url)
+        assert "Traceback" not in text
 
-        # A Croatian edit: only Croatian is built again. English, whose build static-i18n always
-        # runs, builds a stand-in home page alone and everything of it is taken over.
+
+def test_serve_previews_the_languages_asked_for(tmp_path: Path):
+    project = make_project(tmp_path / "project")
+    log = tmp_path / "serve.log"
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "HANDBOOK_LANGUAGES": "hr"}
+    page = "guidelines/listen-actively/"
+    with log.open("w", encoding="utf-8") as output, mkdocs_serve(project, output, environment) as site:
+        wait_for(lambda: reachable(f"{site}hr/{page}"), "the first build to be served")
+        assert "Previewing en, hr only" in log.read_text(encoding="utf-8")
+        english, croatian = fetch(site + page), fetch(f"{site}hr/{page}")
+        assert "Listen actively" in english and "Aktivno slušajte" in croatian
+        assert not reachable(f"{site}es/{page}")
+        # The switcher still offers every language; the ones previewed lead to the same page.
+        switcher = re.findall(r'<a href="([^"]*)" hreflang="([a-z]+)" class="md-select__link">', croatian)
+        assert [language for _, language in switcher] == ["en", "hr", "es", "el", "sv"]
+        assert dict((language, href) for href, language in switcher)["en"].endswith(page)
+        # Cards still know every language: the Croatian card sheets for Greek customers exist.
+        assert reachable(f"{site}hr/cards/el/")
+        assert "Ελληνικά" in fetch(f"{site}hr/cards/el/")
+
         edit(project, LISTEN, "    title: Aktivno slušajte", "    title: Pažljivo slušajte")
         wait_for(lambda: "Pažljivo slušajte" in fetch(f"{site}hr/{page}"), "the Croatian edit")
-        assert "Unchanged, not built again: en, es, el, sv" in log.read_text(encoding="utf-8")
-        for language, text in before.items():  # the languages taken over are served as they were
-            assert served(f"{site}{language}/{page}") == text, language
-        for path, text in english.items():
-            assert served(site + path) == text, path
-        assert "Listen actively" in english[""] and '"location":"guidelines/listen-actively/"' in english["search/search_index.json"]
         assert "Pažljivo slušajte" in fetch(f"{site}hr/search/search_index.json")
-
-        # A change every language shows: a new position in the section. Nothing is skipped.
-        edit(project, LISTEN, "order: 10\n", "order: 99\n")
-        wait_for(lambda: log.read_text(encoding="utf-8").count("Building documentation...") == 3, "the second rebuild")
-        wait_for(lambda: served(f"{site}sv/{page}") != before["sv"], "the Swedish page in its new place")
-        assert log.read_text(encoding="utf-8").count("Unchanged, not built again") == 1
         assert "Traceback" not in log.read_text(encoding="utf-8")
 
 
-def test_serve_notices_a_saved_content_file_within_a_tenth_of_a_second(tmp_path: Path):
-    from types import SimpleNamespace
-
-    from mkdocs.livereload import LiveReloadServer
-
-    import handbook_serve
-
-    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path / "site"))
-    server.watch(str(tmp_path))  # docs/ and mkdocs.yml are watched before the event, as MkDocs does
-    returned = handbook_serve.on_serve(server, config=SimpleNamespace(site_dir=str(tmp_path / "site")), builder=server.builder)
-    (tmp_path / "content").mkdir()
-    returned.watch(str(tmp_path / "content"))  # mkdocs.yml's `watch:` folders come after it
-    timeouts = {emitter.watch.path: emitter.timeout for emitter in returned.observer.emitters}
-    assert timeouts[str(tmp_path / "content")] == handbook_serve.SAVE_POLLING_SECONDS == 0.1
-    assert timeouts[str(tmp_path)] == 0.5
-    server.server_close()
-
-
-# What the server adds to every HTML page it serves.
-_LIVE_RELOAD_SCRIPT = re.compile(rb"<script>\s*var livereload = function.*?</script>", re.DOTALL)
-
-
-def test_serve_rebuilds_the_site_a_fresh_build_makes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """After edits every language shows, taken over or not, converted again or not, built here or
-    in a second process: every page, index and asset served is the file a fresh `mkdocs build` of
-    the content makes."""
+def test_serve_names_an_unknown_preview_language(tmp_path: Path):
     project = make_project(tmp_path / "project")
-    log = tmp_path / "serve.log"
-    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1", "SOURCE_DATE_EPOCH": BUILD_DATE_EPOCH}
-    page = "guidelines/listen-actively/"
-    with log.open("w", encoding="utf-8") as output, mkdocs_serve(project, output, environment) as site:
-        wait_for(lambda: reachable(site + page), "the first build to be served")
-        edit(project, LISTEN, "order: 10\n", "order: 99\n")
-        edit(project, LISTEN, "    title: Listen actively", "    title: Listen with care")
-        wait_for(lambda: "Listen with care" in fetch(site + page), "the edit every language shows")
-        edit(project, LISTEN, "order: 99\n", "order: 98\n")
-        edit(project, LISTEN, "    title: Listen with care", "    title: Listen with patience")
-        wait_for(lambda: "Listen with patience" in fetch(site + page), "the second edit")
-        text = log.read_text(encoding="utf-8")
-        assert "Traceback" not in text and "ERROR" not in text and "WARNING" not in text
-        assert "Pages whose Markdown is unchanged, not converted again:" in text
-        assert "Pages whose search entries are unchanged, not indexed again:" in text
-        if second_core_available():
-            assert "Built in a second process: el, sv" in text
-
-        # serve gives the site its own address; a build given the same address writes the same
-        monkeypatch.setenv("SITE_URL", site)
-        fresh = tmp_path / "fresh"
-        built = build_site(project, fresh)
-        assert built.returncode == 0, built.stderr
-        files = sorted(path.relative_to(fresh).as_posix() for path in fresh.rglob("*") if path.is_file())
-        assert all(f"{language}/{page}index.html" in files for language in ("hr", "es", "el", "sv")) and len(files) > 100
-        differing = []
-        for name in files:
-            url = site + name.removesuffix("index.html")
-            body = served_bytes(url)
-            if name.endswith(".html"):
-                body = _LIVE_RELOAD_SCRIPT.sub(b"", body)
-            if body != (fresh / name).read_bytes():
-                differing.append(name)
-        # Known difference: each language's build rewrites the site-wide sitemap with the languages
-        # built so far, so after a rebuild that took languages over it lists the built ones only.
-        assert [name for name in differing if name not in {"sitemap.xml", "sitemap.xml.gz"}] == []
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "HANDBOOK_LANGUAGES": "hr xx"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", "127.0.0.1:0"],
+        cwd=project,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode != 0
+    assert "LANGUAGES: unknown language 'xx'" in result.stderr and "Traceback" not in result.stderr

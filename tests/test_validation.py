@@ -145,6 +145,14 @@ def test_odd_file_names(project: Path):
     ]
 
 
+def test_an_unknown_folder_is_reported_but_review_notes_are_not(project: Path):
+    write(project, "content/reviews/hr.md", "# Replies to the Croatian review\n")
+    write(project, "content/drafts/listen.yaml", "id: listen\n")
+    assert problems_of(project) == [
+        "content/drafts: unexpected folder in content/ (guidelines go in content/guidelines/, phrase lists in content/phrases/)"
+    ]
+
+
 def test_editor_leftovers_are_ignored(project: Path):
     write(project, "content/guidelines/.listen-actively.yaml.swp", b"\x00\x01")
     write(project, "content/guidelines/listen-actively.yaml~", "old")
@@ -168,8 +176,8 @@ def test_a_broken_file_does_not_cascade(project: Path):
 
 
 def test_a_reload_sees_an_edit_that_keeps_the_file_size(project: Path):
-    """The loader keeps files it has checked; an edit of the same length, saved within the same
-    clock tick, is still seen, because files are compared by content."""
+    """Every load reads the files as they are now: an edit of the same length, saved within the
+    same clock tick, is seen."""
     loaded = read_project(project)
     assert load_handbook(loaded).guidelines["listen-actively"].texts["en"]["title"] == "Listen actively"
     edit(project, LISTEN, "    title: Listen actively", "    title: Listen activelx")

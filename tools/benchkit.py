@@ -1,5 +1,5 @@
-"""How the benchmark (tools/bench.py) measures: timed builds, hook times, the plain-MkDocs floor,
-a `mkdocs serve` rebuild after one edit, and the sizes of what readers download.
+"""How the benchmark (tools/bench.py) measures: timed builds, the plain-MkDocs floor, a
+`mkdocs serve` rebuild after one edit, and the sizes of what readers download.
 
 Every build runs as `make build` runs it: a fresh `python -m mkdocs build --strict` process, so
 start-up and imports count, in a throwaway copy of the site.
@@ -7,7 +7,6 @@ start-up and imports count, in a throwaway copy of the site.
 
 from __future__ import annotations
 
-import json
 import os
 import statistics
 import subprocess
@@ -22,8 +21,6 @@ from pathlib import Path
 
 from liveserve import mkdocs_serve, wait_for
 from sitecopy import REPO
-
-HOOK_TIMES = "HANDBOOK_HOOK_TIMES"  # hooks/handbook_timing.py reads it
 
 
 def environment(project: Path, **extra: str) -> dict[str, str]:
@@ -56,42 +53,6 @@ def build_seconds(project: Path, config: Path | None = None) -> float:
     if config is not None:
         command += ["--config-file", str(config)]
     return run(command, project, environment(project))
-
-
-def hook_seconds(project: Path) -> tuple[float, dict[str, float], float]:
-    """One build with the hooks timing themselves: their total, the time of each event, and the
-    processor time of the work they hand to a second process (which the build does not wait for)."""
-    with tempfile.TemporaryDirectory(prefix="handbook-hook-times-") as folder:
-        report = Path(folder) / "times.json"
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet"]
-        run(command, project, environment(project, **{HOOK_TIMES: str(report)}))
-        times = json.loads(report.read_text(encoding="utf-8"))
-    events = {name: entry["seconds"] for name, entry in times["events"].items()}
-    return times["seconds"], events, sum(times.get("background", {}).values())
-
-
-def core_import_seconds(project: Path, hook_files: list[str], repeats: int = 5) -> float:
-    """How long loading the hook modules and the core takes (median of `repeats` fresh processes)
-    once MkDocs has loaded what it loads before any hook: its command line, the build, and the
-    theme, plugins and Markdown extensions of the project's mkdocs.yml (loaded here with the
-    hooks left out). This happens before any event, so the hooks' own timing cannot see it."""
-    modules = [Path(file).stem for file in hook_files]
-    probe = (
-        "import importlib, time\n"
-        "import mkdocs.__main__, mkdocs.commands.build\n"
-        "from mkdocs.config import load_config\n"
-        "load_config('mkdocs.yml', hooks=[])\n"
-        "started = time.perf_counter()\n"
-        f"for name in {modules!r}: importlib.import_module(name)\n"
-        "print(time.perf_counter() - started)\n"
-    )
-    times = []
-    for _ in range(repeats):
-        result = subprocess.run(
-            [sys.executable, "-c", probe], cwd=project, env=environment(project), capture_output=True, text=True, check=True
-        )
-        times.append(float(result.stdout.strip().splitlines()[-1]))
-    return median(times)
 
 
 def export_floor(project: Path, out: Path) -> Path:
@@ -133,11 +94,13 @@ class Edit:
     undo: Callable[[], None]  # put the content back as it was
 
 
-def serve_rebuild_seconds(project: Path, edits: list[Edit], repeats: int) -> dict[str, list[float]]:
-    """Seconds from saving each edit until `mkdocs serve` serves the rebuilt page, `repeats` times
-    per kind of edit; each edit is undone (and that rebuild awaited) before the next."""
+def serve_rebuild_seconds(project: Path, edits: list[Edit], repeats: int, languages: str = "") -> dict[str, list[float]]:
+    """Seconds from saving each edit until `mkdocs serve` (previewing `languages`, as
+    `make serve LANGUAGES=...` does; all when empty) serves the rebuilt page, `repeats` times per
+    kind of edit; each edit is undone (and that rebuild awaited) before the next."""
     times: dict[str, list[float]] = {edit.label: [] for edit in edits}
-    with tempfile.TemporaryFile() as log, mkdocs_serve(project, log, environment(project)) as base:
+    env = environment(project, HANDBOOK_LANGUAGES=languages)
+    with tempfile.TemporaryFile() as log, mkdocs_serve(project, log, env) as base:
         try:
             wait_for(lambda: _page_text(base) is not None, "the first build to be served", timeout=600)
             for number in range(repeats):

@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from . import cardfits
 from .errors import Problems
 from .model import GUIDELINE_FIELDS, HANDBOOK_FIELDS, SECTION_FIELDS, Guideline, Handbook, Origin
 from .richtext import plain_text
@@ -191,10 +190,10 @@ class CardMaker:
         """The card maker shared by everything that needs this handbook's cards, which makes each
         card once: the build-time check makes every card of every language pair, and each
         language's card pages reuse them."""
-        key = ("cards", tuple(sorted(language_names.items())))
-        maker = handbook.derived.get(key)
+        key = tuple(sorted(language_names.items()))
+        maker = handbook.card_makers.get(key)
         if maker is None:
-            maker = handbook.derived[key] = _RememberingCardMaker(handbook, language_names)
+            maker = handbook.card_makers[key] = _RememberingCardMaker(handbook, language_names)
         return maker
 
     # -- what a card says ---------------------------------------------------------------------
@@ -379,26 +378,17 @@ def check_cards(handbook: Handbook, language_names: dict[str, str], problems: Pr
     """Report every card whose required text does not fit, at the text most worth shortening.
 
     Each text is blamed once: the cards of other languages that overflow because of it (the
-    same phrase on every bilingual card for one customer language, say) are fixed with it. The
-    cards of a guideline whose cards all fitted before, made from the same input, are not set
-    again (cardfits.py).
+    same phrase on every bilingual card for one customer language, say) are fixed with it.
     """
     maker = CardMaker.of(handbook, language_names)
     languages = handbook.languages
     blamed: set[tuple[str, tuple]] = set()
-    cardfits.passes.start_build()
-    shared = cardfits.shared_input(handbook, language_names)
     for guideline in handbook.guidelines_in_order():
-        passed_key = cardfits.key(shared, guideline) if guideline.origin.file.digest else ""
-        if passed_key and cardfits.passes.passed_before(passed_key):
-            continue
-        all_fit = True
         for staff in languages:
             for customer in [staff, *(lang for lang in languages if lang != staff)]:
                 card = maker.card(guideline.id, staff, customer)
                 if card.fits:
                     continue
-                all_fit = False
                 culprit = _culprit(maker, card)
                 if (culprit.origin.name, culprit.at) not in blamed:
                     blamed.add((culprit.origin.name, culprit.at))
@@ -406,8 +396,6 @@ def check_cards(handbook: Handbook, language_names: dict[str, str], problems: Pr
                     problems.add(
                         culprit.origin.name, line, column, message=_overflow_message(maker, card), hint=_hint(maker, card, culprit)
                     )
-        if all_fit and passed_key:
-            cardfits.passes.remember_passed(passed_key)
 
 
 def _culprit(maker: CardMaker, card: Card) -> CardText:

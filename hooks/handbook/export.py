@@ -19,7 +19,7 @@ import yaml
 from .model import Handbook
 from .navigation import navigation, site_name
 from .project import Project, i18n_options, read_config
-from .render import rendered_pages
+from .render import render_pages
 
 DOCS = "docs"
 SITE = "site"
@@ -38,7 +38,7 @@ def export_site(project: Project, handbook: Handbook, out: Path) -> int:
 
     written = 0
     for language in handbook.languages:
-        for page in rendered_pages(handbook, language, project.names, config.get("site_url") or "").values():
+        for page in render_pages(handbook, language, project.names, config.get("site_url") or "").values():
             path = docs / page.plan.source_name(language)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(page.markdown, encoding="utf-8")

@@ -7,15 +7,12 @@ so one typo does not cascade into dozens of "unknown id" reports elsewhere.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import os
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from . import checkcache, parsecache
 from .cards import check_cards
 from .errors import ContentError, Problems
 from .model import (
@@ -31,8 +28,8 @@ from .model import (
 )
 from .project import Project
 from .references import check_references
-from .schema import describe_value, schema_set, suggest_id
-from .yamlfile import MAX_FILE_BYTES, YamlFile, load_yaml_file
+from .schema import SchemaSet, describe_value, suggest_id
+from .yamlfile import YamlFile, load_yaml_file
 
 SINGLE_FILES = {
     "handbook.yaml": "handbook.schema.json",
@@ -43,6 +40,8 @@ SINGLE_FILES = {
 }
 FOLDERS = {"guidelines": "guideline.schema.json", "phrases": "phrase-list.schema.json"}
 IGNORED_SUFFIXES = (".md", ".txt")
+# Editors' notes kept beside the content (replies to language reviews): not read by the build.
+NOTES_FOLDERS = {"reviews"}
 
 
 @dataclass
@@ -66,40 +65,7 @@ def load_handbook(project: Project) -> Handbook:
     return handbook
 
 
-def content_fingerprint(project: Project) -> tuple:
-    """Names, sizes and modification times of everything the build reads: cheap change detection."""
-    entries = []
-    for folder in (project.content_dir, project.schema_dir):
-        for dirpath, _, filenames in os.walk(folder):
-            for filename in filenames:
-                stat = os.stat(os.path.join(dirpath, filename))
-                entries.append((dirpath, filename, stat.st_size, stat.st_mtime_ns))
-    return (project, tuple(sorted(entries)))
-
-
-_cache: dict[Project, tuple[tuple, Handbook]] = {}
-
-
-def load_handbook_cached(project: Project) -> Handbook:
-    """Load once per change of the content: every language build reuses the same model."""
-    fingerprint = content_fingerprint(project)
-    cached = _cache.get(project)
-    if cached and cached[0] == fingerprint:
-        return cached[1]
-    handbook = load_handbook(project)
-    _cache[project] = (fingerprint, handbook)
-    return handbook
-
-
-# Files that loaded and passed their schema, by the digest of their bytes. `mkdocs serve` reloads
-# the content after every save; only the files that changed are parsed and validated again. (A
-# loaded file is never changed afterwards; the schemas are read once per process, see schema_set.)
-_checked: dict[tuple[Path, str, str], tuple[bytes, YamlFile]] = {}
-
-
 def _load_files(project: Project, problems: Problems) -> _Loaded:
-    checkcache.passes.start_build()
-    parsecache.start_build()
     loaded = _Loaded()
     content = project.content_dir
     if not content.is_dir():
@@ -110,24 +76,13 @@ def _load_files(project: Project, problems: Problems) -> _Loaded:
         )
         return loaded
 
+    schemas = SchemaSet(project.schema_dir)
+
     def take(path: Path, schema_name: str, kind: str) -> None:
-        name = project.display_name(path)
-        raw = path.read_bytes() if path.stat().st_size <= MAX_FILE_BYTES else None  # too large: load_yaml_file says so
-        digest = hashlib.blake2b(raw).digest() if raw is not None else b""
-        passed_key = checkcache.key(project.schema_dir, schema_name, digest) if digest else ""
-        unchanged = _checked.get((path, name, schema_name))
-        if unchanged and digest and unchanged[0] == digest:
-            loaded.files.setdefault(kind, []).append(unchanged[1])
-            checkcache.passes.remember_passed(passed_key)
-            return
-        file = parsecache.recall(digest, path, name)
+        file = load_yaml_file(path, project.display_name(path), problems)
         if file is None:
-            file = load_yaml_file(path, name, problems, raw)
-            if file is None:
-                loaded.unreadable.add(kind)
-                return
-            file.digest = digest
-            parsecache.remember(file)
+            loaded.unreadable.add(kind)
+            return
         if not isinstance(file.data, dict):
             file.problem(
                 problems,
@@ -138,12 +93,8 @@ def _load_files(project: Project, problems: Problems) -> _Loaded:
             loaded.unreadable.add(kind)
             return
         file.kind = schema_name.removesuffix(".schema.json")
-        known = bool(passed_key) and checkcache.passes.passed_before(passed_key)
-        if known or schema_set(project.schema_dir).check(file, schema_name, problems):
+        if schemas.check(file, schema_name, problems):
             loaded.files.setdefault(kind, []).append(file)
-            if passed_key:
-                _checked[(path, name, schema_name)] = (digest, file)
-                checkcache.passes.remember_passed(passed_key)
         else:
             loaded.broken.setdefault(kind, []).append(file)
 
@@ -159,7 +110,7 @@ def _load_files(project: Project, problems: Problems) -> _Loaded:
     for entry in sorted(content.iterdir()):
         if entry.is_file() and entry.name not in SINGLE_FILES and not _ignored(entry):
             problems.add(project.display_name(entry), message="unexpected file in content/", hint=_where_hint(entry.name))
-        elif entry.is_dir() and entry.name not in FOLDERS and not entry.name.startswith("."):
+        elif entry.is_dir() and entry.name not in FOLDERS.keys() | NOTES_FOLDERS and not entry.name.startswith("."):
             problems.add(
                 project.display_name(entry),
                 message="unexpected folder in content/",

@@ -156,9 +156,9 @@ class Handbook:
     backlinks: dict[str, list[str]] = field(default_factory=dict)
     phrase_users: dict[str, list[str]] = field(default_factory=dict)
     tag_members: dict[str, list[str]] = field(default_factory=dict)
-    # What several pages or language builds derive from the same content (the cue cards), kept
-    # with the handbook that it was derived from: a loaded handbook never changes.
-    derived: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
+    # The cue-card makers by language names (cards.CardMaker.of): the build-time check and every
+    # language's card pages share their cards. A loaded handbook never changes.
+    card_makers: dict[tuple, Any] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.index()

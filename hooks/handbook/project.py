@@ -83,11 +83,16 @@ def i18n_options(config: dict[str, Any]) -> dict[str, Any]:
 
 
 def project_from_languages(root: Path, languages: list[dict[str, Any]]) -> Project:
-    """Build a Project from i18n language entries (dicts with locale, name, default, build)."""
-    built = [entry for entry in languages if entry.get("build", True) and entry.get("locale") != "null"]
-    defaults = [entry["locale"] for entry in built if entry.get("default")]
-    if not built or not defaults:
+    """Build a Project from i18n language entries (dicts with locale, name, default, build).
+
+    Every configured language is a language of the handbook, whether or not this build makes its
+    pages (`build: false`, a preview of some languages): the content checks, the cue cards and the
+    language names always know all of them.
+    """
+    configured = [entry for entry in languages if entry.get("locale") != "null"]
+    defaults = [entry["locale"] for entry in configured if entry.get("default")]
+    if not configured or not defaults:
         raise ProjectConfigError("mkdocs.yml: plugins > i18n > languages needs one language with 'default: true'")
-    codes = [defaults[0]] + [entry["locale"] for entry in built if entry["locale"] != defaults[0]]
-    names = tuple((entry["locale"], entry.get("name") or entry["locale"]) for entry in built)
+    codes = [defaults[0]] + [entry["locale"] for entry in configured if entry["locale"] != defaults[0]]
+    names = tuple((entry["locale"], entry.get("name") or entry["locale"]) for entry in configured)
     return Project(root=root, languages=tuple(codes), default_language=defaults[0], language_names=names)

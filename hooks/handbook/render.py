@@ -16,8 +16,7 @@ from typing import Any
 
 import jinja2
 
-from . import pages, qr
-from .background import BackgroundRendering, second_core_available
+from . import pages
 from .cards import CARDS_PER_SHEET, Card, CardMaker, CardText
 from .model import (
     GUIDELINE_FIELDS,
@@ -28,7 +27,7 @@ from .model import (
     Handbook,
 )
 from .pages import PagePlan, page_url, relative_link
-from .qr import qr_svg
+from .qr import QrCodes
 from .richtext import Md, Target, escape, render_block, render_inline
 from .translation import Localized, interface_word, localize, localize_entry, translation_status
 
@@ -49,18 +48,17 @@ def _html(value: Any) -> Md:
 
 
 @cache
-def template_environment() -> jinja2.Environment:
+def template_environment(folder: Path = TEMPLATES) -> jinja2.Environment:
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
+        loader=jinja2.FileSystemLoader(folder),
         finalize=_finalize,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
         autoescape=False,
-        # The templates ship with the code, which a running build never reloads either: no need to
-        # check every template file for changes each time a page or partial is rendered.
-        auto_reload=False,
+        # `mkdocs serve` keeps this process running: an edited template is read again.
+        auto_reload=True,
     )
     env.filters["html"] = _html
     return env
@@ -153,53 +151,25 @@ class _Page:
         return resolve
 
 
-def rendered_pages(handbook: Handbook, language: str, language_names: dict[str, str], site_url: str = "") -> dict[str, RenderedPage]:
-    """Every page of one language, by path, rendered once per loaded handbook: the language's own
-    build and anything that compares languages (`mkdocs serve`, see changes.py) share them. When
-    `render_in_background` has started rendering them, they are taken from there."""
-    key = ("pages", language, tuple(sorted(language_names.items())), site_url)
-    rendered = handbook.derived.get(key)
-    if rendered is None:
-        rendering = handbook.derived.get(_background_key(language_names, site_url))
-        taken = rendering.take(language) if rendering else None
-        if taken is None:
-            rendered = Renderer(handbook, language, language_names, site_url).render_all()
-        else:
-            rendered, drawn = taken
-            qr.keep_drawn(drawn)
-        handbook.derived[key] = rendered
-    return rendered
-
-
-def render_in_background(handbook: Handbook, language_names: dict[str, str], site_url: str = "") -> BackgroundRendering | None:
-    """Start rendering every language's pages (the default language first) in a second process,
-    for `rendered_pages` to take; None, and nothing started, where that cannot help."""
-    key = _background_key(language_names, site_url)
-    if key in handbook.derived or not second_core_available():
-        return handbook.derived.get(key)
-    languages = [handbook.default_language, *(lang for lang in handbook.languages if lang != handbook.default_language)]
-
-    def render(language: str) -> tuple[dict[str, RenderedPage], dict[str, str]]:
-        return Renderer(handbook, language, language_names, site_url).render_all(), qr.newly_drawn()
-
-    rendering = BackgroundRendering(languages, render)
-    handbook.derived[key] = rendering
-    return rendering
-
-
-def _background_key(language_names: dict[str, str], site_url: str) -> tuple:
-    return ("rendering in background", tuple(sorted(language_names.items())), site_url)
+def render_pages(
+    handbook: Handbook, language: str, language_names: dict[str, str], site_url: str = "", qr_codes: QrCodes | None = None
+) -> dict[str, RenderedPage]:
+    """Every page of one language, by path. `qr_codes` keeps the cue cards' symbols between builds."""
+    return Renderer(handbook, language, language_names, site_url, qr_codes).render_all()
 
 
 class Renderer:
     """Renders every page of one language."""
 
-    def __init__(self, handbook: Handbook, language: str, language_names: dict[str, str], site_url: str = "") -> None:
+    def __init__(
+        self, handbook: Handbook, language: str, language_names: dict[str, str], site_url: str = "", qr_codes: QrCodes | None = None
+    ) -> None:
         self.hb = handbook
         self.language = language
         self.default = handbook.default_language
         self.language_names = language_names
         self.site_url = site_url
+        self.qr_codes = qr_codes or QrCodes()
         self.env = template_environment()
         self.cards = CardMaker.of(handbook, language_names)
         self._words = _Page(PagePlan("", "words"))  # the interface words, looked up once for every page
@@ -474,5 +444,5 @@ class Renderer:
             ],
             "more_steps": card.words["card_more_steps"] if card.more_steps else None,
             "footer": card.footer,
-            "qr": qr_svg(url) if url else None,
+            "qr": self.qr_codes.svg(url) if url else None,
         }

@@ -11,9 +11,11 @@ import difflib
 import json
 import re
 import unicodedata
-from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
 
 from .errors import Problems
 from .yamlfile import YamlFile
@@ -66,11 +68,6 @@ class SchemaSet:
     """All schemas of one project, loaded once, resolving their relative `$ref`s to each other."""
 
     def __init__(self, schema_dir: Path) -> None:
-        # Imported here, not with the module: a build whose files all passed before (checkcache.py)
-        # never needs the validator.
-        from jsonschema import Draft202012Validator  # noqa: PLC0415
-        from referencing import Registry, Resource  # noqa: PLC0415
-
         self.schema_dir = schema_dir
         self.schemas = {path.name: json.loads(path.read_text(encoding="utf-8")) for path in sorted(schema_dir.glob("*.schema.json"))}
         registry = Registry().with_resources((name, Resource.from_contents(schema)) for name, schema in self.schemas.items())
@@ -188,9 +185,3 @@ def _type_hint(expected: Any, found: Any) -> str:
     if expected == "object" and isinstance(found, list):
         return "write 'key: value' lines instead of '- ' items"
     return ""
-
-
-@cache
-def schema_set(schema_dir: Path) -> SchemaSet:
-    """Schemas are read once per process: they change only with the code."""
-    return SchemaSet(schema_dir)

@@ -75,7 +75,6 @@ class YamlFile:
     name: str
     data: Any
     kind: str = ""
-    digest: bytes = b""  # of the file's bytes, set by the loader: what caches of checks are keyed on
     value_marks: dict[tuple, tuple[int, int]] = field(default_factory=dict)
     key_marks: dict[tuple, tuple[int, int]] = field(default_factory=dict)
     scalars: dict[tuple, _Scalar] = field(default_factory=dict, repr=False)
@@ -115,19 +114,6 @@ class YamlFile:
         else:
             line, column = self.position(at)
         problems.add(self.name, line, column, message=message, hint=hint)
-
-    def to_plain(self) -> tuple:
-        """Everything parsed from the file as plain data (tuples, lists, dicts, text, numbers), for
-        a cache that must not be able to run code when read back (see parsecache.py)."""
-        scalars = {at: (s.value, s.style, s.start, s.end) for at, s in self.scalars.items()}
-        return (self.data, self.value_marks, self.key_marks, scalars, self.text)
-
-    @classmethod
-    def from_plain(cls, path: Path, name: str, plain: tuple) -> YamlFile:
-        data, value_marks, key_marks, scalars, text = plain
-        loaded = cls(path=path, name=name, data=data, value_marks=value_marks, key_marks=key_marks, text=text)
-        loaded.scalars = {at: _Scalar(*fields) for at, fields in scalars.items()}
-        return loaded
 
 
 @dataclass(frozen=True)
@@ -258,19 +244,17 @@ def _compose_fast(text: str) -> Node | None:
         loader.dispose()
 
 
-def load_yaml_file(path: Path, name: str, problems: Problems, raw: bytes | None = None) -> YamlFile | None:
-    """Load one content file (`raw`: its bytes, when the caller has read them already); on any
-    problem, record it and return None."""
-    if raw is None:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            problems.add(
-                name,
-                message=f"file is too large ({size // 1024} KB; the limit is {MAX_FILE_BYTES // 1024} KB)",
-                hint="split it into several files",
-            )
-            return None
-        raw = path.read_bytes()
+def load_yaml_file(path: Path, name: str, problems: Problems) -> YamlFile | None:
+    """Load one content file; on any problem, record it and return None."""
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        problems.add(
+            name,
+            message=f"file is too large ({size // 1024} KB; the limit is {MAX_FILE_BYTES // 1024} KB)",
+            hint="split it into several files",
+        )
+        return None
+    raw = path.read_bytes()
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         problems.add(name, 1, 1, message="file is saved as UTF-16, not UTF-8", hint="save the file with UTF-8 encoding")
         return None
