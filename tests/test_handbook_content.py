@@ -28,6 +28,8 @@ MASTER = "en"
 SAME_AS_ENGLISH: dict[str, set[tuple[str, str]]] = {
     # Paper sizes are international names.
     "*": {("ui.yaml", "paper_a4")},
+    # Croatian printer dialogues and shops name it so too.
+    "hr": {("ui.yaml", "paper_letter")},
 }
 
 
@@ -78,13 +80,17 @@ def test_make_check_reports_every_language_at_100_percent(capsys, monkeypatch):
 
 
 def test_every_text_exists_in_every_language_and_is_not_empty():
+    """A language may add card wording of its own (`card.steps`, `card.summary`...): a shorter
+    wording where its text is longer than the card allows. Nothing else is extra."""
     problems = []
     for file, blocks, master in text_blocks():
         master_paths = dict(strings(master))
         for language, block in blocks.items():
             found = dict(strings(block))
             problems += [f"{file}: {language} lacks {path}" for path in master_paths if path not in found]
-            problems += [f"{file}: {language} has extra {path}" for path in found if path not in master_paths]
+            problems += [
+                f"{file}: {language} has extra {path}" for path in found if path not in master_paths and not path.startswith("card.")
+            ]
             problems += [f"{file}: {language}.{path} is empty" for path, value in found.items() if not str(value).strip()]
     assert problems == []
 
