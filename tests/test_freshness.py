@@ -270,8 +270,8 @@ def test_the_status_page_lists_the_outdated_text_with_both_english_versions(real
         section = status_page.split(f"{{: #outdated-{language} }}", 1)[1].split("\n## ", 1)[0]
         line = file.position(("text", language, "steps", 1))[0]
         assert f"- guideline `listen-actively` (steps, item 2): {LISTEN}:{line}" in section
-        assert f"    - Engleski tekst pri prevođenju: {escape(old)}" in section
-        assert f"    - Engleski tekst sada: {escape(new)}" in section
+        assert f'    - <span class="hb-label">Engleski tekst pri prevođenju</span> {escape(old)}' in section
+        assert f'    - <span class="hb-label">Engleski tekst sada</span> {escape(new)}' in section
 
 
 def test_a_synthetic_handbook_is_recorded_as_fully_translated(tmp_path: Path):
@@ -302,8 +302,8 @@ def test_a_build_shows_the_outdated_step_and_writes_the_ids(project: Path):
     status_page = article(site / "hr/status/index.html")
     assert '<h2 id="outdated-hr">Hrvatski: Treba ažurirati' in status_page
     assert '<h2 id="outdated-el">Ελληνικά: Treba ažurirati' in status_page
-    assert "<li>Engleski tekst pri prevođenju: Nod and say *mm-hmm*.</li>" in status_page
-    assert "<li>Engleski tekst sada: Nod and say *mm-hmm* or *I see*.</li>" in status_page
+    assert '<li><span class="hb-label">Engleski tekst pri prevođenju</span> Nod and say *mm-hmm*.</li>' in status_page
+    assert '<li><span class="hb-label">Engleski tekst sada</span> Nod and say *mm-hmm* or *I see*.</li>' in status_page
     assert "<td>1</td></tr>" in status_page  # the outdated column of the table
 
     ids = json.loads((project / "schema" / "ids.schema.json").read_text(encoding="utf-8"))

@@ -171,7 +171,7 @@ class Freshness:
 
 
 def compare(lock: Lock, files: Iterable[YamlFile], languages: list[str], default: str) -> Freshness:
-    """Every outdated text, file by file in the order given, each file in document order."""
+    """Every outdated text of every language but the default, sorted by file and line."""
     outdated: list[OutdatedText] = []
     files = list(files)
     for file in files:
