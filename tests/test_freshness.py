@@ -24,7 +24,7 @@ from handbook.richtext import escape
 from handbook.yamlfile import load_yaml_file
 from htmlpages import article
 from projects import REPO, edit, make_project
-from sites import build_site
+from sites import build_site, serve
 from synthetic import scale_content
 
 LISTEN = "content/guidelines/listen-actively.yaml"
@@ -269,7 +269,7 @@ def test_the_status_page_lists_the_outdated_text_with_both_english_versions(real
     for language in OTHERS:
         section = status_page.split(f"{{: #outdated-{language} }}", 1)[1].split("\n## ", 1)[0]
         line = file.position(("text", language, "steps", 1))[0]
-        assert f"- guideline `listen-actively` (steps, item 2): {LISTEN}:{line}" in section
+        assert f"- guideline <code>listen-actively</code> (steps, item 2): {LISTEN}:{line}" in section
         assert f'    - <span class="hb-label">Engleski tekst pri prevođenju</span> {escape(old)}' in section
         assert f'    - <span class="hb-label">Engleski tekst sada</span> {escape(new)}' in section
 
@@ -282,12 +282,20 @@ def test_a_synthetic_handbook_is_recorded_as_fully_translated(tmp_path: Path):
     assert handbook.freshness.outdated == []
 
 
-@pytest.mark.build
-def test_a_build_shows_the_outdated_step_and_writes_the_ids(project: Path):
+@pytest.fixture(scope="module")
+def outdated_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture handbook with one English step changed, built with `mkdocs build --strict`."""
+    project = make_project(tmp_path_factory.mktemp("outdated") / "project")
     change_english(project, LISTEN, ("steps", 1), lambda text: text.rstrip(".") + " or *I see*.")
     result = build_site(project)
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
+    return project
+
+
+@pytest.mark.build
+def test_a_build_shows_the_outdated_step_and_writes_the_ids(outdated_project: Path):
+    project = outdated_project
     site = project / "site"
 
     croatian = article(site / "hr/guidelines/listen-actively/index.html")
@@ -308,3 +316,19 @@ def test_a_build_shows_the_outdated_step_and_writes_the_ids(project: Path):
 
     ids = json.loads((project / "schema" / "ids.schema.json").read_text(encoding="utf-8"))
     assert ids["$defs"]["guideline"]["enum"] == ["listen-actively", "apologise-sincerely", "offer-solutions"]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", ["hr/guidelines/listen-actively/", "hr/status/", "hr/cards/es/"])
+def test_the_outdated_notice_and_list_pass_axe(page, outdated_project: Path, path: str):
+    axe = REPO / "node_modules" / "axe-core" / "axe.min.js"
+    assert axe.exists(), "axe-core is missing: run `npm ci` (make test does)"
+    with serve(outdated_project / "site") as url:
+        assert page.goto(url + path).status == 200
+        assert page.locator(".hb-outdated").count() == (0 if path.endswith("status/") else 1)
+        page.add_script_tag(path=str(axe))
+        results = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+            ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"],
+        )
+    assert [v["id"] for v in results["violations"] if v["impact"] in ("serious", "critical")] == []
