@@ -117,8 +117,8 @@ class RenderedPage:
 
 
 def _one_line(value: str | None) -> Md:
-    """A text of any length on one line (a list item of the status page); a dash for none."""
-    return text(" ".join(value.split())) if value is not None else Md("–")
+    """A text of any length on one line (escaping joins its lines), for a list item; a dash for none."""
+    return text(value) if value is not None else Md("–")
 
 
 def block_placeholder(name: str) -> Md:
