@@ -20,7 +20,7 @@ export PYTHONPATH := $(CURDIR)/hooks
 export PYTHONPYCACHEPREFIX := $(CURDIR)/.cache/pycache
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: build serve test system-packages check status sources lint bench clean help
+.PHONY: build serve test system-packages check status translated sources lint bench clean help
 
 help:
 	@echo "make build    build site/ in every language (creates .venv on first run)"
@@ -28,7 +28,10 @@ help:
 	@echo "              LANGUAGES=\"hr sv\": preview the default language and those only (faster)"
 	@echo "make test     run the whole test suite (unit, build and browser tests)"
 	@echo "make check    validate the content and print the translation status"
-	@echo "make status   list every missing translation"
+	@echo "make status   list every missing and every outdated translation"
+	@echo "              STRICT=1: fail while anything is missing or outdated (for CI)"
+	@echo "make translated LANGUAGES=hr [FILES=content/guidelines/x.yaml]"
+	@echo "              mark a language's texts as updated to the current English"
 	@echo "make sources  regenerate content/SOURCES.md (source coverage table)"
 	@echo "make bench    measure build speed and sizes; writes bench/results.json (takes minutes)"
 
@@ -64,7 +67,11 @@ check: $(VENV)/.build-deps
 	$(BIN)/python -m handbook check
 
 status: $(VENV)/.build-deps
-	$(BIN)/python -m handbook status
+	$(BIN)/python -m handbook status $(if $(STRICT),--strict)
+
+# After updating translations: LANGUAGES="hr sv" (or all), FILES= the files updated (default: all).
+translated: $(VENV)/.build-deps
+	$(BIN)/python -m handbook translated "$(LANGUAGES)" $(FILES)
 
 sources: $(VENV)/.build-deps
 	$(BIN)/python -m handbook sources --write

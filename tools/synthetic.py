@@ -8,7 +8,8 @@ only within itself. What stays the same size as a handbook grows is shared: the 
 source documents, interface words and home page. The first copy keeps the original ids.
 
 Every configured language gets a text wherever the default language has one, so the generated
-handbook builds every language in full, as a finished translation would.
+handbook builds every language in full, as a finished translation would, and every translation is
+recorded as up to date in the translation lock.
 
     python tools/synthetic.py --scale 16 --out /tmp/handbook-16x/content
 """
@@ -29,9 +30,11 @@ from sitecopy import REPO
 
 sys.path.insert(0, str(REPO / "hooks"))
 
+from handbook.freshness import LOCK_FILE, Lock, mark_translated, write_lock
 from handbook.loader import FOLDERS, SINGLE_FILES
 from handbook.project import read_project
 from handbook.richtext import link_target_spans, parse_target
+from handbook.yamlfile import YamlFile
 
 Rename = Callable[[str], str]
 
@@ -120,6 +123,9 @@ def scale_content(source: Path, out: Path, scale: int, languages: Sequence[str],
             renamed = _phrase_list_copy(data, each)
             renamed["text"] = fill(renamed["text"])
             write_content_file(out / "phrases" / f"{renamed['id']}.yaml", renamed, FOLDERS["phrases"], depth=1)
+    files = [YamlFile(path, f"content/{path.relative_to(out).as_posix()}", read_content_file(path)) for path in sorted(out.rglob("*.yaml"))]
+    translated = [language for language in languages if language != default]
+    write_lock(out / LOCK_FILE, mark_translated(Lock(), files, translated, default, everything=True), list(languages))
 
 
 def _scaled_sources(data: dict[str, Any], copies: list[_Copy]) -> dict[str, Any]:

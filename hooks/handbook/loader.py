@@ -15,6 +15,7 @@ from typing import Any
 
 from .cards import check_cards
 from .errors import ContentError, Problems
+from .freshness import LOCK_FILE, LOCK_MAX_BYTES, LOCK_REPAIR, Lock, check_lock, compare
 from .model import (
     Guideline,
     Handbook,
@@ -62,6 +63,9 @@ def load_handbook(project: Project) -> Handbook:
     check_cards(handbook, project.names, problems)
     if problems:
         raise ContentError(problems)
+    lock = _one(loaded, LOCK_FILE)
+    text_files = [file for kind, files in loaded.files.items() if kind not in ("sources.yaml", LOCK_FILE) for file in files]
+    handbook.freshness = compare(Lock.of(lock.data if lock else None), text_files, handbook.languages, handbook.default_language)
     return handbook
 
 
@@ -107,8 +111,16 @@ def _load_files(project: Project, problems: Problems) -> _Loaded:
                 f"content/{filename}", message="required file is missing", hint=f"create it; its format is in schema/{schema_name}"
             )
             loaded.unreadable.add(filename)
+    # Which text each translation was made from (freshness.py): machine-written, and optional.
+    if (content / LOCK_FILE).is_file():
+        name = project.display_name(content / LOCK_FILE)
+        lock = load_yaml_file(content / LOCK_FILE, name, problems, LOCK_MAX_BYTES)
+        if lock is None:
+            problems.add(name, message="the translation lock cannot be read", hint=LOCK_REPAIR)
+        elif check_lock(lock, problems):
+            loaded.files[LOCK_FILE] = [lock]
     for entry in sorted(content.iterdir()):
-        if entry.is_file() and entry.name not in SINGLE_FILES and not _ignored(entry):
+        if entry.is_file() and entry.name not in SINGLE_FILES and entry.name != LOCK_FILE and not _ignored(entry):
             problems.add(project.display_name(entry), message="unexpected file in content/", hint=_where_hint(entry.name))
         elif entry.is_dir() and entry.name not in FOLDERS.keys() | NOTES_FOLDERS and not entry.name.startswith("."):
             problems.add(

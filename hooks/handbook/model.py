@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from .freshness import Freshness
 from .yamlfile import YamlFile
 
 Texts = dict[str, dict[str, Any]]
@@ -159,6 +160,8 @@ class Handbook:
     # The cue-card makers by language names (cards.CardMaker.of): the build-time check and every
     # language's card pages share their cards. A loaded handbook never changes.
     card_makers: dict[tuple, Any] = field(default_factory=dict, repr=False, compare=False)
+    # The translations whose default-language text has changed since (freshness.py).
+    freshness: Freshness = field(default_factory=Freshness, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         self.index()

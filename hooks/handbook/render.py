@@ -25,6 +25,7 @@ from .model import (
     SECTION_FIELDS,
     Guideline,
     Handbook,
+    Phrase,
 )
 from .pages import PagePlan, page_url, relative_link
 from .qr import QrCodes
@@ -92,6 +93,7 @@ class RenderedPage:
     title: str
     untranslated: list[str] = field(default_factory=list)
     blocks: dict[str, HtmlBlock] = field(default_factory=dict)
+    outdated: list[str] = field(default_factory=list)
 
     @property
     def markdown(self) -> str:
@@ -114,6 +116,11 @@ class RenderedPage:
         return frozenset().union(*(block.anchors for block in self.blocks.values()))
 
 
+def _one_line(value: str | None) -> Md:
+    """A text of any length on one line (escaping joins its lines), for a list item; a dash for none."""
+    return text(value) if value is not None else Md("–")
+
+
 def block_placeholder(name: str) -> Md:
     """A raw HTML element on a line of its own, which Markdown passes through unchanged."""
     return Md(f'<div data-hb-block="{html.escape(name, quote=True)}"></div>')
@@ -121,15 +128,19 @@ def block_placeholder(name: str) -> Md:
 
 @dataclass
 class _Page:
-    """Per-page rendering state: where links start from and what fell back to the default language."""
+    """Per-page rendering state: where links start from, what fell back to the default language
+    and what was translated from an earlier version of the default-language text."""
 
     plan: PagePlan
     untranslated: list[str] = field(default_factory=list)
     ui: dict[str, Md] = field(default_factory=dict)
+    outdated: list[str] = field(default_factory=list)
 
     def note(self, label: str, localized: Localized) -> Localized:
         if localized.missing:
             self.untranslated.append(f"{label}: {', '.join(localized.missing)}")
+        if localized.outdated:
+            self.outdated.append(f"{label}: {', '.join(localized.outdated)}")
         return localized
 
     def link(self, path: str, anchor: str = "") -> Md:
@@ -181,12 +192,23 @@ class Renderer:
     # -- localisation helpers -----------------------------------------------------------------
 
     def _ui(self, page: _Page) -> dict[str, Md]:
-        """The interface words of this language; any shown in the default language is noted on the page."""
+        """The interface words of this language; any shown in the default language, or outdated,
+        is noted on the page."""
         page.untranslated.extend(self._words.untranslated)
+        page.outdated.extend(self._words.outdated)
         return self._words.ui
 
+    def _outdated(self, file: str, *prefix: str, shown: tuple[str, ...] | None = None) -> frozenset[str]:
+        """The fields under `prefix` in `file` whose text in this language is outdated; only those
+        of them a page `shown`, when given: a page that links to a guideline by its title and
+        summary does not show its steps, whatever state they are in."""
+        fields = self.hb.freshness.fields(self.language, file, *prefix)
+        return fields if shown is None else fields.intersection(shown)
+
     def _guideline_summary(self, page: _Page, guideline: Guideline) -> dict[str, Any]:
-        localized = page.note(f"guideline '{guideline.id}'", self._localize_guideline(guideline))
+        outdated = self._outdated(guideline.origin.name, shown=("title", "summary"))
+        localized = localize(guideline.texts, self.language, self.default, GUIDELINE_FIELDS, outdated)
+        page.note(f"guideline '{guideline.id}'", localized)
         return {
             "id": guideline.id,
             "title": text(localized["title"]),
@@ -195,11 +217,12 @@ class Renderer:
         }
 
     def _localize_guideline(self, guideline: Guideline) -> Localized:
-        return localize(guideline.texts, self.language, self.default, GUIDELINE_FIELDS)
+        return localize(guideline.texts, self.language, self.default, GUIDELINE_FIELDS, self._outdated(guideline.origin.name))
 
-    def _section_view(self, page: _Page, section_id: str) -> dict[str, Any]:
+    def _section_view(self, page: _Page, section_id: str, shown: tuple[str, ...] | None = None) -> dict[str, Any]:
         section = self.hb.sections[section_id]
-        localized = page.note(f"section '{section_id}'", localize(section.texts, self.language, self.default, SECTION_FIELDS))
+        outdated = self._outdated(section.origin.name, section_id, shown=shown)
+        localized = page.note(f"section '{section_id}'", localize(section.texts, self.language, self.default, SECTION_FIELDS, outdated))
         return {
             "id": section_id,
             "title": text(localized["title"]),
@@ -209,14 +232,16 @@ class Renderer:
         }
 
     def _tag_view(self, page: _Page, tag_id: str) -> dict[str, Any]:
-        localized = page.note(f"tag '{tag_id}'", localize_entry(self.hb.tags[tag_id].labels, self.language, self.default, "label"))
+        tag = self.hb.tags[tag_id]
+        outdated = self.hb.freshness.covers(self.language, tag.origin.name, (tag_id,))
+        localized = page.note(f"tag '{tag_id}'", localize_entry(tag.labels, self.language, self.default, "label", outdated=outdated))
         return {"id": tag_id, "label": text(localized["label"]), "link": page.link(pages.tag_path(tag_id))}
 
     def _phrase_view(self, page: _Page, phrase_id: str, language: str | None = None) -> dict[str, Any]:
         phrase = self.hb.phrases[phrase_id]
         language = language or self.language
-        words = localize_entry(phrase.texts, language, self.default, "text")
-        why = localize_entry(phrase.why, language, self.default, "why")
+        words = localize_entry(phrase.texts, language, self.default, "text", outdated=self._phrase_outdated(phrase, "phrases", language))
+        why = localize_entry(phrase.why, language, self.default, "why", outdated=self._phrase_outdated(phrase, "why", language))
         if language == self.language:
             page.note(f"phrase '{phrase_id}'", words)
             page.note(f"phrase '{phrase_id}'", why)
@@ -227,19 +252,26 @@ class Renderer:
             "untranslated": bool(words.missing),
             "why": text(why["why"]) if why.get("why") else None,
             "list_link": page.link(pages.phrase_list_path(phrase.list_id), f"phrase-{phrase_id}"),
-            "list_title": text(self._phrase_list_text(page, phrase.list_id)["title"]),
+            "list_title": text(self._phrase_list_text(page, phrase.list_id, ("title",))["title"]),
             "instead": None,
         }
         if phrase.instead:
             view["instead"] = self._phrase_view(page, phrase.instead, language)
         return view
 
-    def _phrase_list_text(self, page: _Page, list_id: str) -> Localized:
-        phrase_list = self.hb.phrase_lists[list_id]
-        return page.note(f"phrase list '{list_id}'", localize(phrase_list.texts, self.language, self.default, PHRASE_LIST_FIELDS))
+    def _phrase_outdated(self, phrase: Phrase, part: str, language: str) -> bool:
+        """Whether the phrase's words (`part` "phrases") or its "why" are outdated in `language`."""
+        return self.hb.freshness.covers(language, phrase.origin.name, (part, phrase.id))
 
-    def _handbook_text(self, page: _Page) -> Localized:
-        return page.note("home page", localize(self.hb.texts, self.language, self.default, HANDBOOK_FIELDS))
+    def _phrase_list_text(self, page: _Page, list_id: str, shown: tuple[str, ...] | None = None) -> Localized:
+        phrase_list = self.hb.phrase_lists[list_id]
+        outdated = self._outdated(phrase_list.origin.name, shown=shown)
+        return page.note(f"phrase list '{list_id}'", localize(phrase_list.texts, self.language, self.default, PHRASE_LIST_FIELDS, outdated))
+
+    def _handbook_text(self, page: _Page, shown: tuple[str, ...]) -> Localized:
+        origin = self.hb.origins.get("handbook")
+        outdated = self._outdated(origin.name, shown=shown) if origin else frozenset()
+        return page.note("home page", localize(self.hb.texts, self.language, self.default, HANDBOOK_FIELDS, outdated))
 
     def _render(self, page: _Page, template: str, title: Md, blocks: dict[str, HtmlBlock] | None = None, **context: Any) -> RenderedPage:
         markdown = self.env.get_template(template).render(
@@ -248,9 +280,11 @@ class Renderer:
             language=self.language,
             default_language=self.default,
             untranslated=page.untranslated,
+            outdated=page.outdated,
             **context,
         )
-        return RenderedPage(page.plan, markdown, str(getattr(title, "raw", title)), list(page.untranslated), blocks or {})
+        title_text = str(getattr(title, "raw", title))
+        return RenderedPage(page.plan, markdown, title_text, list(page.untranslated), blocks or {}, list(page.outdated))
 
     # -- pages ------------------------------------------------------------------------------
 
@@ -263,10 +297,13 @@ class Renderer:
         return {plan.path: self.render(plan) for plan in pages.plan_pages(self.hb)}
 
     def _home(self, page: _Page) -> RenderedPage:
-        localized = self._handbook_text(page)
+        localized = self._handbook_text(page, ("name", "tagline", "intro", "how_to_use"))
         resolve = page.resolver()
         sections = [
-            {**self._section_view(page, sid), "guidelines": [self._guideline_summary(page, self.hb.guidelines[g]) for g in s.guidelines]}
+            {
+                **self._section_view(page, sid, ("title", "summary")),
+                "guidelines": [self._guideline_summary(page, self.hb.guidelines[g]) for g in s.guidelines],
+            }
             for sid, s in self.hb.sections.items()
         ]
         return self._render(
@@ -302,7 +339,7 @@ class Renderer:
             "steps": [render_inline(step, resolve) for step in localized["steps"]],
             "do": [render_inline(item, resolve) for item in localized.get("do") or []],
             "dont": [render_inline(item, resolve) for item in localized.get("dont") or []],
-            "section": self._section_view(page, guideline.section),
+            "section": self._section_view(page, guideline.section, ("title",)),
             "tags": [self._tag_view(page, t) for t in guideline.tags],
             "related": [self._guideline_summary(page, self.hb.guidelines[g]) for g in guideline.related],
             "backlinks": [self._guideline_summary(page, self.hb.guidelines[g]) for g in self.hb.backlinks.get(guideline.id, [])],
@@ -312,7 +349,7 @@ class Renderer:
         return self._render(page, "guideline.md.j2", view["title"], guideline=view)
 
     def _phrasebook(self, page: _Page) -> RenderedPage:
-        localized = self._handbook_text(page)
+        localized = self._handbook_text(page, ("phrasebook_intro",))
         lists = []
         for phrase_list in self.hb.phrase_lists_in_order():
             list_text = self._phrase_list_text(page, phrase_list.id)
@@ -321,7 +358,10 @@ class Renderer:
                 phrase = self.hb.phrases[phrase_id]
                 cells = []
                 for language in self.hb.languages:
-                    entry = localize_entry(phrase.texts, language, self.default, "text")
+                    outdated = self._phrase_outdated(phrase, "phrases", language)
+                    entry = localize_entry(phrase.texts, language, self.default, "text", outdated=outdated)
+                    if outdated and language == self.language:
+                        page.outdated.append(f"phrase '{phrase_id}': text")
                     cells.append({"language": language, "text": text(entry["text"]), "untranslated": bool(entry.missing)})
                 rows.append({"id": phrase_id, "kind": phrase.kind, "cells": cells})
             lists.append(
@@ -382,6 +422,17 @@ class Renderer:
                         }
                         for item in status.missing
                     ],
+                    "outdated": [
+                        {
+                            "kind": outdated.item[0],
+                            "id": outdated.item[1],
+                            "field": outdated.item[2],
+                            "where": f"{outdated.file.name}:{outdated.line}",
+                            "was": _one_line(outdated.was),
+                            "now": _one_line(outdated.now),
+                        }
+                        for outdated in status.outdated
+                    ],
                 }
             )
         return self._render(page, "status.md.j2", page.ui["translation_status"], statuses=statuses)
@@ -400,7 +451,7 @@ class Renderer:
         ]
 
     def _cards(self, page: _Page) -> RenderedPage:
-        intro = render_block(self._handbook_text(page)["cards_intro"], page.resolver())
+        intro = render_block(self._handbook_text(page, ("cards_intro",))["cards_intro"], page.resolver())
         return self._render(page, "cards.md.j2", page.ui["cue_cards"], intro=intro, sheets=self._card_sheets(page))
 
     def _card_sheet(self, page: _Page) -> RenderedPage:
@@ -409,6 +460,8 @@ class Renderer:
         for card in self.cards.cards_for(self.language, customer):
             if missing := card.untranslated():
                 page.untranslated.append(f"cue card '{card.guideline}': {', '.join(missing)}")
+            if outdated := self._card_outdated(card):
+                page.outdated.append(f"cue card '{card.guideline}': {', '.join(outdated)}")
             views.append(self._card_view(card))
         names = [self.language_names.get(lang, lang) for lang in dict.fromkeys((self.language, customer))]
         cue_cards = getattr(page.ui["cue_cards"], "raw", page.ui["cue_cards"])
@@ -420,6 +473,17 @@ class Renderer:
         )
         return self._render(
             page, "card-sheet.md.j2", title, {placeholder: block}, heading=title, sheets=self._card_sheets(page), sheet_block=placeholder
+        )
+
+    def _card_outdated(self, card: Card) -> list[str]:
+        """The texts of a card that are in their own language but outdated in it."""
+        freshness = self.hb.freshness
+        return sorted(
+            {
+                f"phrase '{item.at[-1]}'" if item.kind == "phrase" else item.kind
+                for item, language in card.texts()
+                if item.language == language and freshness.covers(language, item.origin.name, item.at[2:])
+            }
         )
 
     def _card_view(self, card: Card) -> dict[str, Any]:

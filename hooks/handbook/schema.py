@@ -18,6 +18,7 @@ from jsonschema import Draft202012Validator
 from referencing import Registry, Resource
 
 from .errors import Problems
+from .idschema import IDS_SCHEMA, open_ids_schema
 from .yamlfile import YamlFile
 
 if TYPE_CHECKING:
@@ -70,6 +71,9 @@ class SchemaSet:
     def __init__(self, schema_dir: Path) -> None:
         self.schema_dir = schema_dir
         self.schemas = {path.name: json.loads(path.read_text(encoding="utf-8")) for path in sorted(schema_dir.glob("*.schema.json"))}
+        # The ids editors are offered come from the content being checked: the build checks the
+        # shapes here and the ids themselves in references.py (see idschema.py).
+        self.schemas[IDS_SCHEMA] = open_ids_schema()
         registry = Registry().with_resources((name, Resource.from_contents(schema)) for name, schema in self.schemas.items())
         self.validators = {name: Draft202012Validator(schema, registry=registry) for name, schema in self.schemas.items()}
         common = self.schemas.get("common.schema.json", {}).get("$defs", {})
@@ -151,8 +155,10 @@ class SchemaSet:
         kind = self._pattern_kinds.get(error.schema.get("pattern"))
         if kind == "language":
             message, hint = f"'{key}' is not a language code", "use a code from mkdocs.yml (plugins > i18n > languages), e.g. en"
-        else:
+        elif kind == "id":
             message, hint = f"'{key}' is not a valid id", f"use lowercase ASCII letters, digits and hyphens, e.g. '{suggest_id(key)}'"
+        else:
+            message, hint = f"'{key}' does not have the expected form", error.schema.get("description", "")
         loaded.problem(problems, at + (key,), message, hint, key=True)
 
     def _report_pattern(self, loaded: YamlFile, at: tuple, error: ValidationError, problems: Problems) -> None:

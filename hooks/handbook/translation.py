@@ -2,13 +2,17 @@
 
 A missing translation must be visible, never silent: every view records which fields fell back,
 so pages can show a notice and the status report can list exactly what is left to translate.
+So must an outdated one (translated from a default-language text that has changed since, see
+freshness.py): every view also records which of its own fields are outdated.
 """
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
+from .freshness import OutdatedText
 from .model import (
     GUIDELINE_FIELDS,
     HANDBOOK_FIELDS,
@@ -23,10 +27,12 @@ from .model import (
 
 @dataclass
 class Localized:
-    """The text of one item in one language; `missing` names the fields shown in the default language."""
+    """The text of one item in one language; `missing` names the fields shown in the default
+    language, `outdated` those translated from an earlier version of the default-language text."""
 
     values: dict[str, Any]
     missing: list[str] = field(default_factory=list)
+    outdated: list[str] = field(default_factory=list)
 
     def __getitem__(self, name: str) -> Any:
         return self.values.get(name)
@@ -35,7 +41,8 @@ class Localized:
         return self.values.get(name, default)
 
 
-def localize(texts: Texts, language: str, default: str, fields: tuple[FieldSpec, ...]) -> Localized:
+def localize(texts: Texts, language: str, default: str, fields: tuple[FieldSpec, ...], outdated: Collection[str] = ()) -> Localized:
+    """`outdated`: the fields of this item that hold an outdated text in `language`."""
     own = texts.get(language, {})
     fallback = texts.get(default, {})
     values: dict[str, Any] = {}
@@ -46,13 +53,14 @@ def localize(texts: Texts, language: str, default: str, fields: tuple[FieldSpec,
         elif spec.name in fallback:
             values[spec.name] = fallback[spec.name]
             missing.append(spec.name)
-    return Localized(values, missing)
+    return Localized(values, missing, [spec.name for spec in fields if spec.name in own and spec.name in outdated])
 
 
-def localize_entry(entries: dict[str, Any], language: str, default: str, name: str) -> Localized:
-    """One keyed entry (a phrase, a tag label, a UI word) with its fallback."""
+def localize_entry(entries: dict[str, Any], language: str, default: str, name: str, *, outdated: bool = False) -> Localized:
+    """One keyed entry (a phrase, a tag label, a UI word) with its fallback; `outdated`: its text
+    in `language` is outdated."""
     if language in entries:
-        return Localized({name: entries[language]})
+        return Localized({name: entries[language]}, [], [name] if outdated else [])
     if default in entries:
         return Localized({name: entries[default]}, [name])
     return Localized({}, [])
@@ -61,7 +69,9 @@ def localize_entry(entries: dict[str, Any], language: str, default: str, name: s
 def interface_word(handbook: Handbook, key: str, language: str) -> Localized:
     """One interface word (content/ui.yaml) in a language, with its fallback."""
     entries = {lang: block[key] for lang, block in handbook.ui.items() if key in block}
-    return localize_entry(entries, language, handbook.default_language, key)
+    origin = handbook.origins.get("ui")
+    outdated = origin is not None and handbook.freshness.covers(language, origin.name, (key,))
+    return localize_entry(entries, language, handbook.default_language, key, outdated=outdated)
 
 
 @dataclass
@@ -74,9 +84,12 @@ class MissingItem:
 
 @dataclass
 class LanguageStatus:
+    """What a language lacks (items with missing fields) and which of its texts are outdated."""
+
     language: str
     total: int
     missing: list[MissingItem]
+    outdated: list[OutdatedText] = field(default_factory=list)
 
     @property
     def translated(self) -> int:
@@ -84,7 +97,13 @@ class LanguageStatus:
 
     @property
     def complete(self) -> bool:
+        """Nothing is missing (whether or not something is outdated)."""
         return not self.missing
+
+    @property
+    def up_to_date(self) -> bool:
+        """Nothing is missing and nothing is outdated."""
+        return not self.missing and not self.outdated
 
     @property
     def percent(self) -> float:
@@ -120,4 +139,4 @@ def _language_status(handbook: Handbook, language: str) -> LanguageStatus:
             missing += localize_entry(phrase.why, language, default, "why").missing
             add("phrase", phrase.id, missing, phrase.origin)
     missing_items = [MissingItem(kind, item_id, fields, origin) for kind, item_id, fields, origin in items if fields]
-    return LanguageStatus(language, len(items), missing_items)
+    return LanguageStatus(language, len(items), missing_items, handbook.freshness.of_language(language))

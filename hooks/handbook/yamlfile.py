@@ -244,13 +244,13 @@ def _compose_fast(text: str) -> Node | None:
         loader.dispose()
 
 
-def load_yaml_file(path: Path, name: str, problems: Problems) -> YamlFile | None:
+def load_yaml_file(path: Path, name: str, problems: Problems, max_bytes: int = MAX_FILE_BYTES) -> YamlFile | None:
     """Load one content file; on any problem, record it and return None."""
     size = path.stat().st_size
-    if size > MAX_FILE_BYTES:
+    if size > max_bytes:
         problems.add(
             name,
-            message=f"file is too large ({size // 1024} KB; the limit is {MAX_FILE_BYTES // 1024} KB)",
+            message=f"file is too large ({size // 1024} KB; the limit is {max_bytes // 1024} KB)",
             hint="split it into several files",
         )
         return None

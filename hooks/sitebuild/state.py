@@ -8,6 +8,7 @@ once per build, from the files as they are now, never carried over from an earli
 
 from __future__ import annotations
 
+import contextlib
 import html
 import weakref
 from dataclasses import dataclass, field
@@ -19,6 +20,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from handbook.errors import ContentError
+from handbook.idschema import write_ids_schema
 from handbook.loader import load_handbook
 from handbook.model import Handbook
 from handbook.project import Project, project_from_languages
@@ -94,6 +96,10 @@ def _new_build(config: MkDocsConfig) -> Build:
         handbook = load_handbook(project)
     except ContentError as error:
         raise PluginError("The handbook content has problems:\n" + error.problems.report()) from None
+    # Editors' completions follow the content (idschema.py). A checkout that cannot be written to
+    # keeps the schema it has: it is for editors, and the build does not read it.
+    with contextlib.suppress(OSError):
+        write_ids_schema(project, handbook)
     return Build(project=project, handbook=handbook, site_url=config.site_url or "", qr_codes=QrCodes(root / QR_CACHE))
 
 
