@@ -8,6 +8,7 @@ the minimal fixture where a language lacks texts. Each test edits its own copy.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -332,3 +333,15 @@ def test_the_outdated_notice_and_list_pass_axe(page, outdated_project: Path, pat
             ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"],
         )
     assert [v["id"] for v in results["violations"] if v["impact"] in ("serious", "critical")] == []
+
+
+def test_fingerprints_are_written_as_text_for_every_yaml_reader():
+    """YAML 1.2 readers (the editor's language server) read 574042e83326 unquoted as a number, and
+    two such keys as the same one."""
+    from handbook.freshness import _FINGERPRINT
+
+    lock = (REPO / "content" / "translations.lock.yaml").read_text(encoding="utf-8")
+    unquoted = [line for line in lock.splitlines() if re.search(r"(^|: )[0-9a-f]{12}(:|$)", line.strip())]
+    assert unquoted == []
+    assert len(re.findall(r"'[0-9a-f]{12}'", lock)) > 1000
+    assert _FINGERPRINT.fullmatch("574042e83326")

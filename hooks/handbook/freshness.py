@@ -270,8 +270,9 @@ class _Dumper(yaml.SafeDumper):
 
 
 def _represent_text(dumper: yaml.SafeDumper, text: str) -> yaml.ScalarNode:
-    """Texts of several lines as `|` blocks, as in the content files."""
-    style = "|" if "\n" in text else None
+    """Texts of several lines as `|` blocks, as in the content files. Fingerprints in quotes: YAML
+    1.2 readers (editors) would take one like 574042e83326 for a number."""
+    style = "|" if "\n" in text else ("'" if _FINGERPRINT.fullmatch(text) else None)
     return dumper.represent_scalar("tag:yaml.org,2002:str", text, style=style)
 
 
