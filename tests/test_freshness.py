@@ -116,7 +116,7 @@ def test_marking_one_language_as_updated_clears_only_that_language(real: Path, c
     lock_after = (real / "content" / LOCK_FILE).read_text(encoding="utf-8")
     changed = {line for line in lock_after.splitlines() if line not in lock_before.splitlines()}
     step = load_yaml_file(real / LISTEN, LISTEN, Problems()).data["text"]["en"]["steps"][1]
-    assert changed == {f"      steps[1]: {fingerprint(step)}", f"  {fingerprint(step)}: {step}"}
+    assert changed == {f"      steps[1]: '{fingerprint(step)}'", f"  '{fingerprint(step)}': {step}"}
 
     assert handbook_cli(["translated", "es sv", LISTEN]) == 0
     assert handbook_cli(["translated", "all"]) == 0
