@@ -105,7 +105,9 @@ def watched(page):
 
 
 def search(page, url: str, query: str):
-    page.goto(url)
+    # Every page loads its language's search index as it opens: let it finish before acting, as
+    # leaving a page sooner cancels what it is still loading (a cancelled request, not a failure)
+    page.goto(url, wait_until="networkidle")
     box = page.locator("input.md-search__input")
     box.click()
     box.fill(query)
@@ -142,7 +144,7 @@ def test_language_switcher_from_disk_keeps_the_page(watched, offline_site: Path,
     root = offline_site.as_uri() + "/"
     other = LANGUAGES[(LANGUAGES.index(language) + 1) % len(LANGUAGES)]
     for path in ("guidelines/offer-solutions.html", "index.html"):
-        page.goto(root + prefix(language) + path)
+        page.goto(root + prefix(language) + path, wait_until="networkidle")
         page.locator(f".md-select__link[hreflang='{other}']").first.dispatch_event("click")
         page.wait_for_url(root + prefix(other) + path)
         assert page.locator("html").get_attribute("lang") == other
