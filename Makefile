@@ -6,6 +6,8 @@ ADDR   ?= 127.0.0.1:8000
 SITE   := site
 AXE    := node_modules/axe-core/axe.min.js
 STAGE  := .site-build
+OFFLINE       := site-offline
+OFFLINE_STAGE := .site-offline-build
 
 export NO_MKDOCS_2_WARNING := 1
 # Reproducible output: MkDocs dates pages and the sitemap from SOURCE_DATE_EPOCH. Unless given,
@@ -20,10 +22,11 @@ export PYTHONPATH := $(CURDIR)/hooks
 export PYTHONPYCACHEPREFIX := $(CURDIR)/.cache/pycache
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: build serve test system-packages check status translated sources lint bench clean help
+.PHONY: build offline serve test system-packages check status translated sources lint bench clean help
 
 help:
 	@echo "make build    build site/ in every language (creates .venv on first run)"
+	@echo "make offline  build site-offline/ and site-offline.zip: the handbook to open from disk, no server"
 	@echo "make serve    live preview at http://$(ADDR)/ that rebuilds on every edit"
 	@echo "              LANGUAGES=\"hr sv\": preview the default language and those only (faster)"
 	@echo "make test     run the whole test suite (unit, build and browser tests)"
@@ -59,6 +62,15 @@ build: $(VENV)/.build-deps
 	@rm -rf $(SITE).old && { [ ! -d $(SITE) ] || mv $(SITE) $(SITE).old; } && mv $(STAGE) $(SITE) && rm -rf $(SITE).old
 	@echo "Built $(SITE)/ in every language."
 
+# The copy to open from disk (file://): its own build of mkdocs.offline.yml into its own folder,
+# swapped in on success like site/, then zipped (one folder inside, the same bytes for a commit).
+offline: $(VENV)/.build-deps
+	@rm -rf $(OFFLINE_STAGE)
+	$(BIN)/mkdocs build --strict --config-file mkdocs.offline.yml --site-dir $(OFFLINE_STAGE)
+	@rm -rf $(OFFLINE).old && { [ ! -d $(OFFLINE) ] || mv $(OFFLINE) $(OFFLINE).old; } && mv $(OFFLINE_STAGE) $(OFFLINE) && rm -rf $(OFFLINE).old
+	$(BIN)/python tools/zipsite.py $(OFFLINE) $(OFFLINE).zip --folder handbook
+	@echo "Built $(OFFLINE)/ and $(OFFLINE).zip: open index.html (or hr/index.html, ...) straight from disk."
+
 # LANGUAGES="hr sv" previews the default language and those named (faster rebuilds); empty: all.
 serve: $(VENV)/.build-deps
 	HANDBOOK_LANGUAGES="$(LANGUAGES)" $(BIN)/mkdocs serve --strict --dev-addr $(ADDR)
@@ -93,4 +105,4 @@ test: system-packages $(VENV)/.test-deps $(AXE) lint
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(SITE) $(STAGE) .pytest_cache .ruff_cache node_modules
+	rm -rf $(SITE) $(STAGE) $(OFFLINE) $(OFFLINE_STAGE) $(OFFLINE).zip .pytest_cache .ruff_cache node_modules

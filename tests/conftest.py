@@ -1,5 +1,8 @@
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -8,8 +11,8 @@ from browser import launch
 from handbook.errors import ContentError
 from handbook.loader import load_handbook
 from handbook.project import read_project
-from projects import REPO, make_project
-from sites import build_site, serve
+from projects import REPO, edit, make_project
+from sites import BUILD_DATE_EPOCH, build_site, serve
 
 
 @pytest.fixture
@@ -45,6 +48,25 @@ def handbook_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert result.returncode == 0, result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return root / "site"
+
+
+@pytest.fixture(scope="session")
+def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The minimal fixture handbook's offline copy, made once per run by `make offline`. One
+    guideline links to a web page, so that the booklet shows how it prints such a link."""
+    root = make_project(tmp_path_factory.mktemp("offline") / "project")
+    edit(
+        root,
+        "content/guidelines/offer-solutions.yaml",
+        "    body: Offer two or three options.",
+        "    body: Offer two or three options from the [service charter](https://example.org/charter).",
+    )
+    make = ["make", "--no-print-directory", "offline", f"VENV={sys.prefix}", f"PYTHON={sys.executable}"]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": BUILD_DATE_EPOCH, "PYTHONDONTWRITEBYTECODE": "1"}
+    result = subprocess.run(make, cwd=root, env=env, capture_output=True, text=True, timeout=600, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return root / "site-offline"
 
 
 @pytest.fixture(scope="session")

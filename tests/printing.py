@@ -28,6 +28,11 @@ def _plain(text: str) -> str:
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+def tokens(text: str) -> list[str]:
+    """The words of a text in order, compared as `words` compares them."""
+    return _WORD.findall(_plain(text))
+
+
 def words(text: str) -> Counter:
     """The words of a text as they can be compared with a PDF's: CSS may set a label in capitals,
     which drops Greek accents, so case and accents are ignored; punctuation does not count."""

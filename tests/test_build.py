@@ -30,6 +30,7 @@ EXPECTED_PAGES = {
     "tags/anger/index.html",
     "tags/wording/index.html",
     "status/index.html",
+    "booklet/index.html",
 }
 
 

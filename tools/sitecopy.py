@@ -1,6 +1,7 @@
 """Throwaway copies of the handbook site with chosen content, for tests and the benchmark.
 
-A copy holds what a build reads (mkdocs.yml, hooks, schema, docs, overrides) and a content folder,
+A copy holds what a build reads (mkdocs.yml, hooks, schema, docs, overrides; mkdocs.offline.yml,
+offline/ and the zip tool for `make offline`) and a content folder,
 so it builds exactly like the checkout it came from without touching it.
 """
 
@@ -10,7 +11,10 @@ import shutil
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-SKELETON = ("mkdocs.yml", "Makefile", "requirements.txt", "hooks", "schema", "docs", "overrides")
+SKELETON = (
+    *("mkdocs.yml", "Makefile", "requirements.txt", "hooks", "schema", "docs", "overrides"),
+    *("mkdocs.offline.yml", "offline", "tools/zipsite.py"),
+)
 
 
 def copy_site(target: Path, content: Path, code: Path = REPO) -> Path:
@@ -21,6 +25,7 @@ def copy_site(target: Path, content: Path, code: Path = REPO) -> Path:
         if source.is_dir():
             shutil.copytree(source, target / name, ignore=shutil.ignore_patterns("__pycache__"))
         elif source.exists():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target / name)
     shutil.copytree(content, target / "content")
     return target

@@ -39,6 +39,7 @@ def navigation(handbook: Handbook, language: str, language_names: dict[str, str]
         if other != language
     ]
     nav.append({word("cue_cards"): [md(pages.CARDS), *sheets]})
+    nav.append({word("booklet"): md(pages.BOOKLET)})
     nav.append({word("tags"): [md(pages.TAGS)] + [md(pages.tag_path(t)) for t in handbook.tags]})
     nav.append(md(pages.STATUS))
     return nav

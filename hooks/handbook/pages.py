@@ -17,6 +17,7 @@ PHRASEBOOK = "phrases/index"
 TAGS = "tags/index"
 STATUS = "status"
 CARDS = "cards/index"
+BOOKLET = "booklet"
 
 
 def section_path(section_id: str) -> str:
@@ -77,6 +78,7 @@ def plan_pages(handbook: Handbook) -> list[PagePlan]:
     plans.append(PagePlan(TAGS, "tags"))
     plans += [PagePlan(tag_path(t.id), "tag", t.id) for t in handbook.tags.values()]
     plans.append(PagePlan(STATUS, "status"))
+    plans.append(PagePlan(BOOKLET, "booklet"))
     return plans
 
 

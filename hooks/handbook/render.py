@@ -319,6 +319,7 @@ class Renderer:
                 "phrasebook": page.link(pages.PHRASEBOOK),
                 "tags": page.link(pages.TAGS),
                 "status": page.link(pages.STATUS),
+                "booklet": page.link(pages.BOOKLET),
             },
         )
 
@@ -328,10 +329,14 @@ class Renderer:
         return self._render(page, "section.md.j2", section["title"], section=section, guidelines=guidelines)
 
     def _guideline(self, page: _Page) -> RenderedPage:
-        guideline = self.hb.guidelines[page.plan.item_id]
-        localized = page.note("this guideline", self._localize_guideline(guideline))
+        view = self._guideline_view(page, self.hb.guidelines[page.plan.item_id], "this guideline")
+        return self._render(page, "guideline.md.j2", view["title"], guideline=view)
+
+    def _guideline_view(self, page: _Page, guideline: Guideline, label: str) -> dict[str, Any]:
+        """Everything a guideline shows, for its own page and for the booklet."""
+        localized = page.note(label, self._localize_guideline(guideline))
         resolve = page.resolver()
-        view = {
+        return {
             "id": guideline.id,
             "title": text(localized["title"]),
             "summary": text(localized["summary"]),
@@ -346,7 +351,53 @@ class Renderer:
             "phrases": [self._phrase_view(page, p) for p in guideline.phrases],
             "card_link": page.link(pages.card_sheet_path(self.language), pages.card_anchor(guideline.id)),
         }
-        return self._render(page, "guideline.md.j2", view["title"], guideline=view)
+
+    def _booklet(self, page: _Page) -> RenderedPage:
+        """The whole handbook on one page to print: every section with its guidelines in full,
+        then every phrase list, numbered (1, 1.1, ...) so that the contents and the cross
+        references still lead somewhere on paper, where links are plain text."""
+        localized = self._handbook_text(page)
+        numbers = {
+            guideline_id: f"{number}.{position}"
+            for number, section in enumerate(self.hb.sections.values(), 1)
+            for position, guideline_id in enumerate(section.guidelines, 1)
+        }
+        sections = []
+        for number, (section_id, section) in enumerate(self.hb.sections.items(), 1):
+            view = self._section_view(page, section_id)
+            view["number"] = str(number)
+            view["guidelines"] = [
+                {**self._guideline_view(page, self.hb.guidelines[g], f"guideline '{g}'"), "number": numbers[g]} for g in section.guidelines
+            ]
+            sections.append(view)
+        phrasebook_number = str(len(sections) + 1)
+        lists = []
+        for position, phrase_list in enumerate(self.hb.phrase_lists_in_order(), 1):
+            list_text = self._phrase_list_text(page, phrase_list.id)
+            lists.append(
+                {
+                    "id": phrase_list.id,
+                    "number": f"{phrasebook_number}.{position}",
+                    "title": text(list_text["title"]),
+                    "summary": text(list_text["summary"]),
+                    "phrases": [self._phrase_view(page, p) for p in phrase_list.phrases],
+                }
+            )
+        online = page_url(self.site_url, self.language, self.default, pages.HOME) if self.site_url else ""
+        return self._render(
+            page,
+            "booklet.md.j2",
+            page.ui["booklet"],
+            name=text(localized["name"]),
+            tagline=text(localized["tagline"]),
+            intro=render_block(localized["intro"], page.resolver()),
+            language_name=text(self.language_names.get(self.language, self.language)),
+            online=online,
+            sections=sections,
+            numbers=numbers,
+            phrasebook_number=phrasebook_number,
+            lists=lists,
+        )
 
     def _phrasebook(self, page: _Page) -> RenderedPage:
         localized = self._handbook_text(page, ("phrasebook_intro",))
