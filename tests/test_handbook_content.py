@@ -28,6 +28,10 @@ MASTER = "en"
 SAME_AS_ENGLISH: dict[str, set[tuple[str, str]]] = {
     # Paper sizes are international names.
     "*": {("ui.yaml", "paper_a4")},
+    # "min" is how these languages shorten minutes too.
+    "hr": {("ui.yaml", "minutes")},
+    "es": {("ui.yaml", "minutes")},
+    "sv": {("ui.yaml", "minutes")},
 }
 
 
