@@ -262,15 +262,15 @@ def build_training(files: dict[str, list[YamlFile]], problems: Problems) -> Trai
         data = file.data
         turns = [Turn(t["speaker"], t.get("guidelines", []), t.get("misstep", False)) for t in data["turns"]]
         conversation = Conversation(data["id"], data.get("order", 0), data["channel"], turns, data["text"], Origin(file))
-        if _named_after(file, data["id"], "id", problems):
-            _register(training.conversations, conversation.id, conversation, "conversation", problems)
+        _named_after(file, data["id"], "id", problems)
+        _register(training.conversations, conversation.id, conversation, "conversation", problems)
     for file in files.get("role-plays", []):
         data = file.data
         role_play = RolePlay(
             data["id"], data.get("order", 0), data["channel"], data.get("conversation"), data["observe"], data["text"], Origin(file)
         )
-        if _named_after(file, data["id"], "id", problems):
-            _register(training.role_plays, role_play.id, role_play, "role-play", problems)
+        _named_after(file, data["id"], "id", problems)
+        _register(training.role_plays, role_play.id, role_play, "role-play", problems)
     for file in files.get("self-checks", []):
         data = file.data
         questions: dict[str, Question] = {}
@@ -280,7 +280,11 @@ def build_training(files: dict[str, list[YamlFile]], problems: Problems) -> Trai
             )
             _register(questions, question.id, question, "question", problems)
         check = SelfCheck(data["section"], list(questions.values()), Origin(file))
-        if _named_after(file, data["section"], "section", problems):
+        _named_after(file, data["section"], "section", problems)
+        if check.section in training.self_checks:
+            first = training.self_checks[check.section].origin.name
+            file.problem(problems, ("section",), f"section '{check.section}' already has a self-check in {first}", "merge the two files")
+        else:
             training.self_checks[check.section] = check
     if file := _single(files, "course.yaml"):
         data = file.data
@@ -335,16 +339,15 @@ def _single(files: dict[str, list[YamlFile]], name: str) -> YamlFile | None:
     return found[0] if found else None
 
 
-def _named_after(file: YamlFile, item_id: str, key: str, problems: Problems) -> bool:
+def _named_after(file: YamlFile, item_id: str, key: str, problems: Problems) -> None:
     if item_id == file.path.stem:
-        return True
+        return
     file.problem(
         problems,
         (key,),
         f"{key} '{item_id}' does not match the file name '{file.path.name}'",
         f"rename the file to {item_id}.yaml, or set '{key}: {file.path.stem}'",
     )
-    return False
 
 
 def _register(registry: dict[str, Any], item_id: str, item: Any, kind: str, problems: Problems) -> None:
@@ -417,7 +420,8 @@ class _TrainingChecker:
         if target in registry:
             return True
         if not self.known.maybe_defined(kind, target):
-            origin.file.problem(self.problems, origin.at + at, f"unknown {label} '{target}'", did_you_mean(target, sorted(registry)))
+            hint = did_you_mean(target, sorted(registry)) or f"no {label} is defined yet"
+            origin.file.problem(self.problems, origin.at + at, f"unknown {label} '{target}'", hint)
         return False
 
     def _guidelines(self, origin: Origin, at: tuple, ids: list[str]) -> None:
