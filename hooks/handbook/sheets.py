@@ -171,11 +171,11 @@ class QuickLayout:
     sheet_height_mm = 259.0
     gap_mm = 3.0
     small_gap_mm = 1.0
-    left_mm = 52.0  # the step column
+    left_mm = 54.0  # the step column
     column_gap_mm = 4.0
     badge_mm = 5.0
     badge_gap_mm = 1.5
-    row_padding_mm = 1.2
+    row_padding_mm = 1.0
     row_rule_mm = 0.3
     box_padding_mm = 2.5
     box_border_mm = 0.8
@@ -187,7 +187,7 @@ class QuickLayout:
     title = TextStyle("bold", 17, 1.2)
     summary = TextStyle("italic", 9.5, 1.3)
     step = TextStyle("bold", 10.5, 1.25)
-    hint = TextStyle("regular", 8.5, 1.3)
+    hint = TextStyle("regular", 8, 1.3)
     phrase = TextStyle("regular", 10.5, 1.3)
     meaning = TextStyle("italic", 8.5, 1.3)
     body = TextStyle("regular", 9, 1.35)
