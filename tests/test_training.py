@@ -260,8 +260,8 @@ def test_the_fit_estimates_grow_with_the_text(training: Path):
 
 def test_the_quick_reference_layout_is_the_one_training_css_declares():
     css = (REPO / "docs" / "assets" / "training.css").read_text(encoding="utf-8")
-    block = re.search(r"\.hb-qr \{(.*?)\n\}", css, re.S).group(1)
-    declared = dict(re.findall(r"(--hb-qr-[a-z-]+):\s*([^;]+);", block))
+    block = re.search(r"\.hb-quick \{(.*?)\n\}", css, re.S).group(1)
+    declared = dict(re.findall(r"(--hb-quick-[a-z-]+):\s*([^;]+);", block))
     expected = QUICK_LAYOUT.css_variables()
     assert {name: declared.get(name) for name in expected} == expected
 

@@ -21,6 +21,7 @@ from handbook.sheets import QUICK_LAYOUT, QuickSheet, RolePlayCard, quick_sheet,
 from printing import PAPERS, read_pdf, words
 from projects import REPO
 from sites import LANGUAGES
+from test_accessibility import AXE, BLOCKING, WCAG_21_AA
 
 pytestmark = pytest.mark.browser
 
@@ -45,7 +46,7 @@ def sheet_words(sheet: QuickSheet) -> Counter:
 def print_quick_reference(page, base: str, staff: str, customer: str, paper: str, path: Path) -> list:
     response = page.goto(url(base, staff, "quick-reference/"))
     assert response.status == 200
-    page.locator(f"#hb-qr-customer-{customer}").check()
+    page.locator(f"#hb-quick-customer-{customer}").check()
     page.locator(f"#hb-paper-{paper}").check()
     page.evaluate("document.fonts.ready.then(() => true)")
     page.pdf(path=str(path), prefer_css_page_size=True, print_background=True)
@@ -91,14 +92,14 @@ def test_the_fit_estimate_is_never_below_the_browser(page, handbook_url: str, co
     page.evaluate("document.fonts.ready.then(() => true)")
     for customer in LANGUAGES:
         # the controls are not printed, so choose the customer's language as a script would
-        page.evaluate("(id) => { document.getElementById(id).checked = true; }", f"hb-qr-customer-{customer}")
+        page.evaluate("(id) => { document.getElementById(id).checked = true; }", f"hb-quick-customer-{customer}")
         needed = page.evaluate(
             """(customer) => {
-                const sheet = document.querySelector(`.hb-qr-sheet[data-customer="${customer}"]`);
+                const sheet = document.querySelector(`.hb-quick-sheet[data-customer="${customer}"]`);
                 let total = 0;
                 for (const part of sheet.children) {
                     const style = getComputedStyle(part);
-                    const margin = part.classList.contains('hb-qr-sheet__footer') ? 0 : parseFloat(style.marginTop);
+                    const margin = part.classList.contains('hb-quick-sheet__footer') ? 0 : parseFloat(style.marginTop);
                     total += part.getBoundingClientRect().height + margin + parseFloat(style.marginBottom);
                 }
                 return {needed: total, room: sheet.getBoundingClientRect().height, overflow: sheet.scrollHeight - sheet.clientHeight};
@@ -152,3 +153,30 @@ def test_self_check_answers_open_without_javascript(browser, handbook_url: str, 
         assert re.search(r"\S", answer.inner_text())
     finally:
         context.close()
+
+
+COURSE_PAGES = [
+    "conversations/",
+    "el/conversations/when-the-line-is-crossed/",
+    "practice/",
+    "hr/practice/self-check/protect/",
+    "sv/practice/role-plays/",
+    "es/quick-reference/",
+    "trainers/",
+    "guidelines/set-a-boundary-at-the-desk/",  # with the local procedures box
+]
+
+
+@pytest.mark.parametrize("path", COURSE_PAGES)
+def test_course_pages_have_no_serious_accessibility_violations(page, handbook_url: str, path: str):
+    assert AXE.exists(), "axe-core is missing: run `npm ci` (make test does)"
+    response = page.goto(handbook_url + path)
+    assert response.status == 200
+    page.add_script_tag(path=str(AXE))
+    results = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_21_AA)
+    blocking = [
+        f"{violation['id']} ({violation['impact']}): {violation['help']} -> {[node['target'] for node in violation['nodes'][:5]]}"
+        for violation in results["violations"]
+        if violation["impact"] in BLOCKING
+    ]
+    assert blocking == [], "\n".join(blocking)

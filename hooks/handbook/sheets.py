@@ -210,31 +210,31 @@ class QuickLayout:
         return (self.box_text_width - self.slot_gap_mm) / 2
 
     def css_variables(self) -> dict[str, str]:
-        """The custom properties training.css must declare on `.hb-qr`, as CSS values."""
+        """The custom properties training.css must declare on `.hb-quick`, as CSS values."""
         lengths = {
-            "qr-sheet-width": self.sheet_width_mm,
-            "qr-sheet-height": self.sheet_height_mm,
-            "qr-gap": self.gap_mm,
-            "qr-small-gap": self.small_gap_mm,
-            "qr-left": self.left_mm,
-            "qr-column-gap": self.column_gap_mm,
-            "qr-badge": self.badge_mm,
-            "qr-badge-gap": self.badge_gap_mm,
-            "qr-row-padding": self.row_padding_mm,
-            "qr-row-rule": self.row_rule_mm,
-            "qr-box-padding": self.box_padding_mm,
-            "qr-box-border": self.box_border_mm,
-            "qr-slot-height": self.slot_height_mm,
-            "qr-slot-gap": self.slot_gap_mm,
-            "qr-slot-line": self.slot_line_mm,
-            "qr-code": self.qr_mm,
+            "quick-sheet-width": self.sheet_width_mm,
+            "quick-sheet-height": self.sheet_height_mm,
+            "quick-gap": self.gap_mm,
+            "quick-small-gap": self.small_gap_mm,
+            "quick-left": self.left_mm,
+            "quick-column-gap": self.column_gap_mm,
+            "quick-badge": self.badge_mm,
+            "quick-badge-gap": self.badge_gap_mm,
+            "quick-row-padding": self.row_padding_mm,
+            "quick-row-rule": self.row_rule_mm,
+            "quick-box-padding": self.box_padding_mm,
+            "quick-box-border": self.box_border_mm,
+            "quick-slot-height": self.slot_height_mm,
+            "quick-slot-gap": self.slot_gap_mm,
+            "quick-slot-line": self.slot_line_mm,
+            "quick-code": self.qr_mm,
         }
         values = {f"--hb-{name}": f"{value:g}mm" for name, value in lengths.items()}
         for name in ("kicker", "title", "summary", "step", "hint", "phrase", "meaning", "body", "footer"):
             style: TextStyle = getattr(self, name)
-            values[f"--hb-qr-{name}-size"] = f"{style.size_pt:g}pt"
-            values[f"--hb-qr-{name}-line"] = f"{style.line_height:g}"
-        values["--hb-qr-kicker-spacing"] = f"{self.kicker.letter_spacing_em:g}em"
+            values[f"--hb-quick-{name}-size"] = f"{style.size_pt:g}pt"
+            values[f"--hb-quick-{name}-line"] = f"{style.line_height:g}"
+        values["--hb-quick-kicker-spacing"] = f"{self.kicker.letter_spacing_em:g}em"
         return values
 
 
