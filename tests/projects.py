@@ -2,19 +2,30 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from sitecopy import REPO, copy_site
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 MINIMAL_CONTENT = FIXTURES / "minimal" / "content"
+# The course's content kinds (conversations, practice, quick reference, trainer guide), laid
+# over the minimal handbook.
+TRAINING_CONTENT = FIXTURES / "training" / "content"
 
-__all__ = ["FIXTURES", "MINIMAL_CONTENT", "REPO", "edit", "make_project", "write"]
+__all__ = ["FIXTURES", "MINIMAL_CONTENT", "REPO", "TRAINING_CONTENT", "edit", "make_project", "make_training_project", "write"]
 
 
 def make_project(target: Path, content: Path | None = None) -> Path:
     """Copy the site skeleton and a content folder (default: the minimal fixture) into `target`."""
     return copy_site(target, content or MINIMAL_CONTENT)
+
+
+def make_training_project(target: Path) -> Path:
+    """The minimal handbook with a small course on top."""
+    root = make_project(target)
+    shutil.copytree(TRAINING_CONTENT, root / "content", dirs_exist_ok=True)
+    return root
 
 
 def edit(project: Path, relative: str, old: str, new: str) -> None:

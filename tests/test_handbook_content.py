@@ -27,9 +27,16 @@ MASTER = "en"
 # block). Keep this list short and say why each entry is here.
 SAME_AS_ENGLISH: dict[str, set[tuple[str, str]]] = {
     # Paper sizes are international names.
-    "*": {("ui.yaml", "paper_a4")},
-    # Croatian printer dialogues and shops name it so too.
-    "hr": {("ui.yaml", "paper_letter")},
+    "*": {
+        ("ui.yaml", "paper_a4"),
+        # A customer types nothing but the order number into the chat.
+        ("conversations/refund-in-the-chat.yaml", "turns[4].says"),
+    },
+    # Croatian printer dialogues and shops name it so too; "min" is how these languages shorten
+    # minutes too.
+    "hr": {("ui.yaml", "paper_letter"), ("ui.yaml", "minutes")},
+    "es": {("ui.yaml", "minutes")},
+    "sv": {("ui.yaml", "minutes")},
 }
 
 

@@ -30,6 +30,10 @@ from .model import (
 from .project import Project
 from .references import check_references
 from .schema import SchemaSet, describe_value, suggest_id
+from .sheets import check_sheets
+from .training import FILES as TRAINING_FILES
+from .training import FOLDERS as TRAINING_FOLDERS
+from .training import build_training, check_training
 from .yamlfile import YamlFile, load_yaml_file
 
 SINGLE_FILES = {
@@ -59,8 +63,11 @@ def load_handbook(project: Project) -> Handbook:
     problems = Problems()
     loaded = _load_files(project, problems)
     handbook = _build(project, loaded, problems)
-    check_references(handbook, _KnownIds(loaded), problems)
+    known = _KnownIds(loaded)
+    check_references(handbook, known, problems)
+    check_training(handbook, known, problems)
     check_cards(handbook, project.names, problems)
+    check_sheets(handbook, project.names, problems)
     if problems:
         raise ContentError(problems)
     lock = _one(loaded, LOCK_FILE)
@@ -119,17 +126,24 @@ def _load_files(project: Project, problems: Problems) -> _Loaded:
             problems.add(name, message="the translation lock cannot be read", hint=LOCK_REPAIR)
         elif check_lock(lock, problems):
             loaded.files[LOCK_FILE] = [lock]
+    for filename, schema_name in TRAINING_FILES.items():  # the course's files are optional
+        if (content / filename).is_file():
+            take(content / filename, schema_name, filename)
     for entry in sorted(content.iterdir()):
-        if entry.is_file() and entry.name not in SINGLE_FILES and entry.name != LOCK_FILE and not _ignored(entry):
+        if entry.is_file() and entry.name not in SINGLE_FILES | TRAINING_FILES and entry.name != LOCK_FILE and not _ignored(entry):
             problems.add(project.display_name(entry), message="unexpected file in content/", hint=_where_hint(entry.name))
-        elif entry.is_dir() and entry.name not in FOLDERS.keys() | NOTES_FOLDERS and not entry.name.startswith("."):
+        elif (
+            entry.is_dir() and entry.name not in FOLDERS.keys() | TRAINING_FOLDERS.keys() | NOTES_FOLDERS and not entry.name.startswith(".")
+        ):
             problems.add(
                 project.display_name(entry),
                 message="unexpected folder in content/",
                 hint="guidelines go in content/guidelines/, phrase lists in content/phrases/",
             )
-    for folder, schema_name in FOLDERS.items():
+    for folder, schema_name in (FOLDERS | TRAINING_FOLDERS).items():
         directory = content / folder
+        if folder in TRAINING_FOLDERS and not directory.is_dir():
+            continue  # the course's folders are optional
         if not directory.is_dir():
             problems.add(f"content/{folder}/", message="folder is missing", hint=f"create it; its files follow schema/{schema_name}")
             continue
@@ -164,7 +178,7 @@ def _ignored(path: Path) -> bool:
 
 def _where_hint(name: str) -> str:
     if name.endswith((".yaml", ".yml")):
-        return "guidelines go in content/guidelines/, phrase lists in content/phrases/"
+        return "guidelines go in content/guidelines/, phrase lists in content/phrases/, conversations in content/conversations/"
     return "content/ holds only the YAML content files"
 
 
@@ -187,7 +201,15 @@ class _KnownIds:
             "sections": set(),
             "tags": set(),
             "sources": set(),
+            "conversations": set(),
+            "role-plays": set(),
+            "self-checks": set(),
+            "slots": set(),
         }
+        for folder, key in (("conversations", "id"), ("role-plays", "id"), ("self-checks", "section")):
+            ids[folder].update(str(file.data.get(key, file.path.stem)) for file in self.loaded.broken.get(folder, []))
+        for file in self.loaded.broken.get("local-procedures.yaml", []):
+            ids["slots"].update(str(s.get("id")) for s in _list(file.data.get("slots")) if isinstance(s, dict))
         for file in self.loaded.broken.get("guidelines", []):
             ids["guidelines"].add(str(file.data.get("id", file.path.stem)))
         for file in self.loaded.broken.get("phrases", []):
@@ -216,6 +238,10 @@ class _KnownIds:
             "sections": "sections.yaml",
             "tags": "tags.yaml",
             "sources": "sources.yaml",
+            "conversations": "conversations",
+            "role-plays": "role-plays",
+            "self-checks": "self-checks",
+            "slots": "local-procedures.yaml",
         }[kind]
         return folder in self.loaded.unreadable or item_id in self.broken_ids[kind]
 
@@ -334,6 +360,7 @@ def _build(project: Project, loaded: _Loaded, problems: Problems) -> Handbook:
             _check_file_name(file, problems)
             phrase_lists[phrase_list.id] = phrase_list
 
+    training = build_training(loaded.files, problems)
     return Handbook(
         languages=list(project.languages),
         default_language=project.default_language,
@@ -347,6 +374,7 @@ def _build(project: Project, loaded: _Loaded, problems: Problems) -> Handbook:
         tags=tags,
         sources=sources,
         origins=origins,
+        training=training,
     )
 
 

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .freshness import Freshness
 from .yamlfile import YamlFile
+
+if TYPE_CHECKING:
+    from .training import Training
 
 Texts = dict[str, dict[str, Any]]
 
@@ -154,6 +157,9 @@ class Handbook:
     tags: dict[str, Tag]
     sources: dict[str, Source]
     origins: dict[str, Origin] = field(default_factory=dict)
+    # The course (worked conversations, practice, quick reference, trainer guide), when the
+    # content has it: see training.py.
+    training: Training | None = None
     backlinks: dict[str, list[str]] = field(default_factory=dict)
     phrase_users: dict[str, list[str]] = field(default_factory=dict)
     tag_members: dict[str, list[str]] = field(default_factory=dict)

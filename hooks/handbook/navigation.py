@@ -39,9 +39,38 @@ def navigation(handbook: Handbook, language: str, language_names: dict[str, str]
         if other != language
     ]
     nav.append({word("cue_cards"): [md(pages.CARDS), *sheets]})
+    nav += _course(handbook, language, word, md)
     nav.append({word("booklet"): md(pages.BOOKLET)})
     nav.append({word("tags"): [md(pages.TAGS)] + [md(pages.tag_path(t)) for t in handbook.tags]})
     nav.append(md(pages.STATUS))
+    return nav
+
+
+def _course(handbook: Handbook, language: str, word: Title, md: Callable[[str], str]) -> list[Any]:
+    """The course's pages, where the content has them: the quick reference, then the training
+    pages (conversations, practice, the trainer guide) in a group of their own."""
+    training = handbook.training
+    if training is None:
+        return []
+    nav: list[Any] = []
+    if training.quick_reference:
+        nav.append({word("quick_reference"): md(pages.QUICK_REFERENCE)})
+    group: list[Any] = []
+    if training.conversations:
+        group.append(
+            {
+                word("conversations"): [md(pages.CONVERSATIONS)]
+                + [md(pages.conversation_path(c.id)) for c in training.conversations_in_order()]
+            }
+        )
+    if training.has_practice:
+        practice = [md(pages.PRACTICE)] + ([md(pages.ROLE_PLAYS)] if training.role_plays else [])
+        practice += [md(pages.self_check_path(check.section)) for check in training.self_checks_in_order(handbook)]
+        group.append({word("practice"): practice})
+    if training.course:
+        group.append(md(pages.TRAINERS))
+    if group:
+        nav.append({word("training"): group})
     return nav
 
 

@@ -18,6 +18,12 @@ TAGS = "tags/index"
 STATUS = "status"
 CARDS = "cards/index"
 BOOKLET = "booklet"
+# The course (training.py): present when the content has it.
+CONVERSATIONS = "conversations/index"
+PRACTICE = "practice/index"
+ROLE_PLAYS = "practice/role-plays"
+QUICK_REFERENCE = "quick-reference/index"
+TRAINERS = "trainers"
 
 
 def section_path(section_id: str) -> str:
@@ -41,6 +47,22 @@ def card_sheet_path(customer_language: str) -> str:
     """The cue cards for the customer's language, in the language of the site being read:
     /hr/cards/es/ is Croatian for the staff with Spanish phrases; /hr/cards/hr/ is Croatian only."""
     return f"cards/{customer_language}"
+
+
+def conversation_path(conversation_id: str) -> str:
+    return f"conversations/{conversation_id}"
+
+
+def self_check_path(section_id: str) -> str:
+    return f"practice/self-check/{section_id}"
+
+
+def turn_anchor(number: int) -> str:
+    return f"turn-{number}"
+
+
+def role_play_anchor(role_play_id: str) -> str:
+    return f"role-play-{role_play_id}"
 
 
 def card_anchor(guideline_id: str) -> str:
@@ -75,10 +97,32 @@ def plan_pages(handbook: Handbook) -> list[PagePlan]:
     plans += [PagePlan(phrase_list_path(p.id), "phrase-list", p.id) for p in handbook.phrase_lists_in_order()]
     plans.append(PagePlan(CARDS, "cards"))
     plans += [PagePlan(card_sheet_path(language), "card-sheet", language) for language in handbook.languages]
+    plans += _training_plans(handbook)
     plans.append(PagePlan(TAGS, "tags"))
     plans += [PagePlan(tag_path(t.id), "tag", t.id) for t in handbook.tags.values()]
     plans.append(PagePlan(STATUS, "status"))
     plans.append(PagePlan(BOOKLET, "booklet"))
+    return plans
+
+
+def _training_plans(handbook: Handbook) -> list[PagePlan]:
+    """The course's pages: each only when the content has what it shows."""
+    training = handbook.training
+    if training is None:
+        return []
+    plans = []
+    if training.quick_reference:
+        plans.append(PagePlan(QUICK_REFERENCE, "quick-reference"))
+    if training.conversations:
+        plans.append(PagePlan(CONVERSATIONS, "conversations"))
+        plans += [PagePlan(conversation_path(c.id), "conversation", c.id) for c in training.conversations_in_order()]
+    if training.has_practice:
+        plans.append(PagePlan(PRACTICE, "practice"))
+    if training.role_plays:
+        plans.append(PagePlan(ROLE_PLAYS, "role-plays"))
+    plans += [PagePlan(self_check_path(check.section), "self-check", check.section) for check in training.self_checks_in_order(handbook)]
+    if training.course:
+        plans.append(PagePlan(TRAINERS, "trainers"))
     return plans
 
 

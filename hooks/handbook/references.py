@@ -60,6 +60,8 @@ class _Checker:
             files[origin.name] = origin.file
         for item in [*self.handbook.guidelines.values(), *self.handbook.phrase_lists.values()]:
             files[item.origin.name] = item.origin.file
+        for origin in self.handbook.training.origins() if self.handbook.training else []:
+            files[origin.name] = origin.file
         return [files[name] for name in sorted(files) if isinstance(files[name].data.get("text"), dict)]
 
     # -- ids --------------------------------------------------------------------------------

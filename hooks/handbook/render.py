@@ -291,7 +291,17 @@ class Renderer:
     def render(self, plan: PagePlan) -> RenderedPage:
         page = _Page(plan)
         page.ui = self._ui(page)
+        if plan.kind in self._course().KINDS:
+            return self._course().render_course_page(self, page)
         return getattr(self, "_" + plan.kind.replace("-", "_"))(page)
+
+    @staticmethod
+    def _course() -> Any:
+        """The course's pages (course_pages.py). They build on this module's helpers, so they are
+        imported when first used, not while this module loads."""
+        from . import course_pages  # noqa: PLC0415
+
+        return course_pages
 
     def render_all(self) -> dict[str, RenderedPage]:
         return {plan.path: self.render(plan) for plan in pages.plan_pages(self.hb)}
@@ -321,12 +331,15 @@ class Renderer:
                 "status": page.link(pages.STATUS),
                 "booklet": page.link(pages.BOOKLET),
             },
+            start_here=self._course().start_here(self, page),
+            course_links=self._course().course_links(self, page),
         )
 
     def _section(self, page: _Page) -> RenderedPage:
         section = self._section_view(page, page.plan.item_id)
         guidelines = [self._guideline_summary(page, self.hb.guidelines[g]) for g in self.hb.sections[page.plan.item_id].guidelines]
-        return self._render(page, "section.md.j2", section["title"], section=section, guidelines=guidelines)
+        self_check = self._course().self_check_link(self, page, page.plan.item_id)
+        return self._render(page, "section.md.j2", section["title"], section=section, guidelines=guidelines, self_check=self_check)
 
     def _guideline(self, page: _Page) -> RenderedPage:
         view = self._guideline_view(page, self.hb.guidelines[page.plan.item_id], "this guideline")
@@ -350,6 +363,7 @@ class Renderer:
             "backlinks": [self._guideline_summary(page, self.hb.guidelines[g]) for g in self.hb.backlinks.get(guideline.id, [])],
             "phrases": [self._phrase_view(page, p) for p in guideline.phrases],
             "card_link": page.link(pages.card_sheet_path(self.language), pages.card_anchor(guideline.id)),
+            **self._course().guideline_extras(self, page, guideline.id),
         }
 
     def _booklet(self, page: _Page) -> RenderedPage:

@@ -23,6 +23,7 @@ from .model import (
     Origin,
     Texts,
 )
+from .training import training_status
 
 
 @dataclass
@@ -138,5 +139,7 @@ def _language_status(handbook: Handbook, language: str) -> LanguageStatus:
             missing = localize_entry(phrase.texts, language, default, "text").missing
             missing += localize_entry(phrase.why, language, default, "why").missing
             add("phrase", phrase.id, missing, phrase.origin)
+    for item in training_status(handbook, language):
+        add(*item)
     missing_items = [MissingItem(kind, item_id, fields, origin) for kind, item_id, fields, origin in items if fields]
     return LanguageStatus(language, len(items), missing_items, handbook.freshness.of_language(language))
