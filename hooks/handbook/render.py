@@ -370,7 +370,7 @@ class Renderer:
         """The whole handbook on one page to print: every section with its guidelines in full,
         then every phrase list, numbered (1, 1.1, ...) so that the contents and the cross
         references still lead somewhere on paper, where links are plain text."""
-        localized = self._handbook_text(page)
+        localized = self._handbook_text(page, ("name", "tagline", "intro"))
         numbers = {
             guideline_id: f"{number}.{position}"
             for number, section in enumerate(self.hb.sections.values(), 1)
