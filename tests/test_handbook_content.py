@@ -36,7 +36,8 @@ SAME_AS_ENGLISH: dict[str, set[tuple[str, str]]] = {
     # minutes too.
     "hr": {("ui.yaml", "paper_letter"), ("ui.yaml", "minutes")},
     "es": {("ui.yaml", "minutes")},
-    "sv": {("ui.yaml", "minutes")},
+    # "Material" is the Swedish word too.
+    "sv": {("ui.yaml", "minutes"), ("ui.yaml", "agenda_material")},
 }
 
 
