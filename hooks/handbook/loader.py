@@ -38,6 +38,8 @@ SINGLE_FILES = {
     "tags.yaml": "tags.schema.json",
     "sources.yaml": "sources.schema.json",
 }
+# Read when present: search works without synonyms.
+OPTIONAL_FILES = {"search.yaml": "search.schema.json"}
 FOLDERS = {"guidelines": "guideline.schema.json", "phrases": "phrase-list.schema.json"}
 IGNORED_SUFFIXES = (".md", ".txt")
 # Editors' notes kept beside the content (replies to language reviews): not read by the build.
@@ -107,8 +109,11 @@ def _load_files(project: Project, problems: Problems) -> _Loaded:
                 f"content/{filename}", message="required file is missing", hint=f"create it; its format is in schema/{schema_name}"
             )
             loaded.unreadable.add(filename)
+    for filename, schema_name in OPTIONAL_FILES.items():
+        if (content / filename).is_file():
+            take(content / filename, schema_name, filename)
     for entry in sorted(content.iterdir()):
-        if entry.is_file() and entry.name not in SINGLE_FILES and not _ignored(entry):
+        if entry.is_file() and entry.name not in SINGLE_FILES | OPTIONAL_FILES and not _ignored(entry):
             problems.add(project.display_name(entry), message="unexpected file in content/", hint=_where_hint(entry.name))
         elif entry.is_dir() and entry.name not in FOLDERS.keys() | NOTES_FOLDERS and not entry.name.startswith("."):
             problems.add(
@@ -322,6 +327,14 @@ def _build(project: Project, loaded: _Loaded, problems: Problems) -> Handbook:
             _check_file_name(file, problems)
             phrase_lists[phrase_list.id] = phrase_list
 
+    synonyms: dict[str, dict[str, str]] = {}
+    spellings: dict[str, list[str]] = {}
+    if file := _one(loaded, "search.yaml"):
+        origins["search"] = Origin(file)
+        for group in file.data["synonyms"]:
+            synonyms[group] = {lang: block[group] for lang, block in file.data["text"].items() if group in block}
+        spellings = file.data.get("spellings", {})
+
     return Handbook(
         languages=list(project.languages),
         default_language=project.default_language,
@@ -335,6 +348,8 @@ def _build(project: Project, loaded: _Loaded, problems: Problems) -> Handbook:
         tags=tags,
         sources=sources,
         origins=origins,
+        synonyms=synonyms,
+        spellings=spellings,
     )
 
 

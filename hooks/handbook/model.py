@@ -153,6 +153,10 @@ class Handbook:
     tags: dict[str, Tag]
     sources: dict[str, Source]
     origins: dict[str, Origin] = field(default_factory=dict)
+    # Search words (content/search.yaml, optional): synonym group id -> language -> its words on
+    # one line, and language -> its other spellings ("-ise = -ize").
+    synonyms: dict[str, dict[str, str]] = field(default_factory=dict)
+    spellings: dict[str, list[str]] = field(default_factory=dict)
     backlinks: dict[str, list[str]] = field(default_factory=dict)
     phrase_users: dict[str, list[str]] = field(default_factory=dict)
     tag_members: dict[str, list[str]] = field(default_factory=dict)
