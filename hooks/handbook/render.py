@@ -8,6 +8,8 @@ from a template that forgets a filter.
 from __future__ import annotations
 
 import html
+import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -28,7 +30,7 @@ from .model import (
 )
 from .pages import PagePlan, page_url, relative_link
 from .qr import QrCodes
-from .richtext import Md, Target, escape, render_block, render_inline
+from .richtext import Md, Target, escape, plain_text, render_block, render_inline
 from .translation import Localized, interface_word, localize, localize_entry, translation_status
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -47,6 +49,22 @@ def _html(value: Any) -> Md:
     return Md(html.escape(getattr(value, "raw", None) or str(value), quote=True))
 
 
+def _front_matter(value: Any) -> Md:
+    """A plain text as a front-matter value the theme prints into HTML as it is (the page's meta
+    description): escaped for HTML, then written as a quoted YAML string (JSON is valid YAML)."""
+    return Md(json.dumps(html.escape(getattr(value, "raw", None) or str(value), quote=True), ensure_ascii=False))
+
+
+_SENTENCE = re.compile(r"(.+?[.!?;…])(?=\s|$)")
+
+
+def first_sentence(rich: str) -> str:
+    """The first sentence of a formatted text, as plain words: a page's description."""
+    paragraph = plain_text(str(rich).strip().split("\n\n", 1)[0])
+    match = _SENTENCE.match(paragraph)
+    return match.group(1) if match else paragraph
+
+
 @cache
 def template_environment(folder: Path = TEMPLATES) -> jinja2.Environment:
     env = jinja2.Environment(
@@ -61,6 +79,7 @@ def template_environment(folder: Path = TEMPLATES) -> jinja2.Environment:
         auto_reload=True,
     )
     env.filters["html"] = _html
+    env.filters["front_matter"] = _front_matter
     return env
 
 
@@ -241,8 +260,13 @@ class Renderer:
     def _handbook_text(self, page: _Page) -> Localized:
         return page.note("home page", localize(self.hb.texts, self.language, self.default, HANDBOOK_FIELDS))
 
-    def _render(self, page: _Page, template: str, title: Md, blocks: dict[str, HtmlBlock] | None = None, **context: Any) -> RenderedPage:
+    def _render(
+        self, page: _Page, template: str, title: Md, blocks: dict[str, HtmlBlock] | None = None, *, description: str, **context: Any
+    ) -> RenderedPage:
+        """`description` is the page's summary for search engines and link previews (its meta
+        description): one plain sentence or two."""
         markdown = self.env.get_template(template).render(
+            description=description,
             ui=page.ui,
             page=page,
             language=self.language,
@@ -273,6 +297,7 @@ class Renderer:
             page,
             "home.md.j2",
             text(localized["name"]),
+            description=localized["tagline"],
             name=text(localized["name"]),
             tagline=text(localized["tagline"]),
             intro=render_block(localized["intro"], resolve),
@@ -288,7 +313,9 @@ class Renderer:
     def _section(self, page: _Page) -> RenderedPage:
         section = self._section_view(page, page.plan.item_id)
         guidelines = [self._guideline_summary(page, self.hb.guidelines[g]) for g in self.hb.sections[page.plan.item_id].guidelines]
-        return self._render(page, "section.md.j2", section["title"], section=section, guidelines=guidelines)
+        return self._render(
+            page, "section.md.j2", section["title"], description=section["summary"].raw, section=section, guidelines=guidelines
+        )
 
     def _guideline(self, page: _Page) -> RenderedPage:
         guideline = self.hb.guidelines[page.plan.item_id]
@@ -309,10 +336,12 @@ class Renderer:
             "phrases": [self._phrase_view(page, p) for p in guideline.phrases],
             "card_link": page.link(pages.card_sheet_path(self.language), pages.card_anchor(guideline.id)),
         }
-        return self._render(page, "guideline.md.j2", view["title"], guideline=view)
+        return self._render(page, "guideline.md.j2", view["title"], description=localized["summary"], guideline=view)
 
     def _phrasebook(self, page: _Page) -> RenderedPage:
         localized = self._handbook_text(page)
+        # The reader's language first, the others in the handbook's order after it.
+        order = [self.language] + [lang for lang in self.hb.languages if lang != self.language]
         lists = []
         for phrase_list in self.hb.phrase_lists_in_order():
             list_text = self._phrase_list_text(page, phrase_list.id)
@@ -320,9 +349,21 @@ class Renderer:
             for phrase_id in phrase_list.phrases:
                 phrase = self.hb.phrases[phrase_id]
                 cells = []
-                for language in self.hb.languages:
+                for language in order:
                     entry = localize_entry(phrase.texts, language, self.default, "text")
-                    cells.append({"language": language, "text": text(entry["text"]), "untranslated": bool(entry.missing)})
+                    cell = {
+                        "language": language,
+                        "name": text(self.language_names.get(language, language)),
+                        "text": text(entry["text"]),
+                        "untranslated": bool(entry.missing),
+                    }
+                    if phrase.instead:
+                        instead = localize_entry(self.hb.phrases[phrase.instead].texts, language, self.default, "text")
+                        why = localize_entry(phrase.why, language, self.default, "why")
+                        cell["instead"] = text(instead["text"])
+                        cell["why"] = text(why["why"]) if why.get("why") else None
+                        cell["untranslated"] = bool(entry.missing or instead.missing or why.missing)
+                    cells.append(cell)
                 rows.append({"id": phrase_id, "kind": phrase.kind, "cells": cells})
             lists.append(
                 {
@@ -333,11 +374,12 @@ class Renderer:
                     "rows": rows,
                 }
             )
-        languages = [{"code": lang, "name": text(self.language_names.get(lang, lang))} for lang in self.hb.languages]
+        languages = [{"code": lang, "name": text(self.language_names.get(lang, lang))} for lang in order]
         return self._render(
             page,
             "phrasebook.md.j2",
             page.ui["phrasebook"],
+            description=first_sentence(localized["phrasebook_intro"]),
             intro=render_block(localized["phrasebook_intro"], page.resolver()),
             lists=lists,
             languages=languages,
@@ -352,16 +394,33 @@ class Renderer:
             view["users"] = [self._guideline_summary(page, self.hb.guidelines[g]) for g in self.hb.phrase_users.get(phrase_id, [])]
             phrases.append(view)
         view = {"id": phrase_list.id, "title": text(localized["title"]), "summary": text(localized["summary"]), "phrases": phrases}
-        return self._render(page, "phrase-list.md.j2", view["title"], phrase_list=view, phrasebook_link=page.link(pages.PHRASEBOOK))
+        return self._render(
+            page,
+            "phrase-list.md.j2",
+            view["title"],
+            description=localized["summary"],
+            phrase_list=view,
+            phrasebook_link=page.link(pages.PHRASEBOOK),
+        )
 
     def _tags(self, page: _Page) -> RenderedPage:
         tags = [{**self._tag_view(page, t), "count": len(self.hb.tag_members.get(t, []))} for t in self.hb.tags]
-        return self._render(page, "tags.md.j2", page.ui["all_tags"], tags=tags)
+        labels = ", ".join(tag["label"].raw for tag in tags)
+        return self._render(page, "tags.md.j2", page.ui["all_tags"], description=f"{page.ui['all_tags'].raw}: {labels}", tags=tags)
 
     def _tag(self, page: _Page) -> RenderedPage:
         tag = self._tag_view(page, page.plan.item_id)
         guidelines = [self._guideline_summary(page, self.hb.guidelines[g]) for g in self.hb.tag_members.get(tag["id"], [])]
-        return self._render(page, "tag.md.j2", tag["label"], tag=tag, guidelines=guidelines, tags_link=page.link(pages.TAGS))
+        titles = ", ".join(guideline["title"].raw for guideline in guidelines)
+        return self._render(
+            page,
+            "tag.md.j2",
+            tag["label"],
+            description=f"{page.ui['tagged'].raw}: {titles}",
+            tag=tag,
+            guidelines=guidelines,
+            tags_link=page.link(pages.TAGS),
+        )
 
     def _status(self, page: _Page) -> RenderedPage:
         statuses = []
@@ -384,7 +443,14 @@ class Renderer:
                     ],
                 }
             )
-        return self._render(page, "status.md.j2", page.ui["translation_status"], statuses=statuses)
+        summary = ", ".join(f"{status['name'].raw} {status['percent']} %" for status in statuses)
+        return self._render(
+            page,
+            "status.md.j2",
+            page.ui["translation_status"],
+            description=f"{page.ui['translation_status'].raw}: {summary}",
+            statuses=statuses,
+        )
 
     def _card_sheets(self, page: _Page) -> list[dict[str, Any]]:
         """Links to this language's cue-card pages, one per customer language, its own first."""
@@ -400,8 +466,16 @@ class Renderer:
         ]
 
     def _cards(self, page: _Page) -> RenderedPage:
-        intro = render_block(self._handbook_text(page)["cards_intro"], page.resolver())
-        return self._render(page, "cards.md.j2", page.ui["cue_cards"], intro=intro, sheets=self._card_sheets(page))
+        localized = self._handbook_text(page)
+        intro = render_block(localized["cards_intro"], page.resolver())
+        return self._render(
+            page,
+            "cards.md.j2",
+            page.ui["cue_cards"],
+            description=first_sentence(localized["cards_intro"]),
+            intro=intro,
+            sheets=self._card_sheets(page),
+        )
 
     def _card_sheet(self, page: _Page) -> RenderedPage:
         customer = page.plan.item_id
@@ -419,7 +493,14 @@ class Renderer:
             self.env.get_template("card-sheet.html.j2").render(pages=sheets).rstrip("\n"), frozenset(view["id"] for view in views)
         )
         return self._render(
-            page, "card-sheet.md.j2", title, {placeholder: block}, heading=title, sheets=self._card_sheets(page), sheet_block=placeholder
+            page,
+            "card-sheet.md.j2",
+            title,
+            {placeholder: block},
+            description=first_sentence(self._handbook_text(page)["cards_intro"]),
+            heading=title,
+            sheets=self._card_sheets(page),
+            sheet_block=placeholder,
         )
 
     def _card_view(self, card: Card) -> dict[str, Any]:
@@ -440,7 +521,12 @@ class Renderer:
             "say": card.words["say"],
             "customer": {"code": card.customer, "name": card.customer_name} if card.bilingual else None,
             "phrases": [
-                {"say": shown(p.say, card.customer), "meaning": shown(p.meaning, card.staff) if p.meaning else None} for p in card.phrases
+                {
+                    "say": shown(p.say, card.customer),
+                    "quotes": p.quotes,
+                    "meaning": shown(p.meaning, card.staff) if p.meaning else None,
+                }
+                for p in card.phrases
             ],
             "more_steps": card.words["card_more_steps"] if card.more_steps else None,
             "footer": card.footer,
