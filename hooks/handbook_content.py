@@ -24,7 +24,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not build.site_url and not i18n.in_nested_build(config):
         log.info(
             "No QR codes on the cue cards: the site's address (site_url) is %s, an example. "
-            "Build with your address to have them, e.g. SITE_URL=https://handbook.your-company.com/ make build",
+            "Build for the address the site will be served at to have them: SITE_URL=https://<that address>/ make build",
             config.site_url or "not set",
         )
     return config

@@ -37,7 +37,7 @@ def words(text: str) -> Counter:
 def card_words(card: Card) -> Counter:
     """Every word printed on a card: its texts, its labels, language tags and the footer."""
     texts = [text.text for text, _ in card.texts()]
-    texts += [card.words["steps"] if card.steps else "", card.say_label if card.phrases else "", card.footer]
+    texts += [card.steps_label if card.steps else "", card.say_label if card.phrases else "", card.footer]
     texts += [text.language for text, wanted in card.texts() if text.kind == "phrase" and text.language != wanted]
     if card.more_steps:
         texts.append(card.words["card_more_steps"])

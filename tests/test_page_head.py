@@ -98,7 +98,16 @@ def test_the_phrasebook_starts_with_the_readers_language(fixture_site: Path):
         table = article(language_root(fixture_site, language) / "phrases/index.html")
         headings = re.findall(r'<th scope="col" lang="([a-z]+)"', table)
         assert headings[: len(LANGUAGES)] == [language] + [other for other in LANGUAGES if other != language], language
-        assert "hidden" not in re.search(r"<form[^>]*data-hb-languages[^>]*>", table).group(0)  # in place from the start
+        form = re.search(r"(.{4})\n<form[^>]*data-hb-languages[^>]*>", table)
+        assert form and form.group(1) == "</p>", language  # a block of its own, after the introduction
+        assert "hidden" not in form.group(0)  # in place from the start
     assert [
         link["href"] for link in parse(fixture_site / "hr/phrases/index.html").links if link.get("href", "").startswith("acknowledging")
     ]
+
+
+def test_the_search_dialog_is_named_in_the_pages_language(fixture_site: Path):
+    names = {"en": "Search", "hr": "Pretraživanje", "el": "Αναζήτηση"}
+    for language, name in names.items():
+        page = (language_root(fixture_site, language) / "guidelines/listen-actively/index.html").read_text(encoding="utf-8")
+        assert f'<div class="md-search" data-md-component="search" role="dialog" aria-label="{name}">' in page, language

@@ -10,7 +10,7 @@ import pytest
 from conftest import problems_of
 from handbook.loader import load_handbook
 from handbook.project import read_project
-from handbook.search import SearchWords, Spelling, fold, search_words
+from handbook.search import SearchWords, Spelling, add_to_pages, fold, search_words
 from handbook.translation import translation_status
 from projects import REPO, write
 from sites import language_root
@@ -59,6 +59,16 @@ def test_other_spellings_of_the_words_on_a_page_either_way_round():
     assert british.extra_words("Apologise for their behaviour") == ["apologize", "behavior"]
     assert british.extra_words("We apologize, use your judgment") == ["apologise", "judgement"]
     assert british.extra_words("our four hours") == []  # too short to be an -our word: no "or", "for"
+
+
+def test_the_words_of_a_whole_page_go_on_its_own_entry():
+    entries = [
+        {"location": "guidelines/x/", "title": "Involve a manager", "text": "<p>When it gets too hard.</p>"},
+        {"location": "guidelines/x/#steps", "title": "Steps", "text": "<p>Offer a refund.</p>"},
+        {"location": "guidelines/y/", "title": "Listen", "text": "<p>Nothing to add.</p>"},
+    ]
+    add_to_pages(entries, words(["manager, boss", "refund, money back"]), "synonyms")
+    assert [entry.get("synonyms") for entry in entries] == ["boss money back", None, None]
 
 
 def test_each_language_reads_its_own_words(project: Path):

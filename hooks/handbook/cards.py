@@ -33,7 +33,7 @@ PAPERS = {"a4": (210.0, 297.0), "letter": (215.9, 279.4), "a6": (105.0, 148.0)}
 MIN_PAPER_MARGIN_MM = 7.0
 DEFAULT_PHRASES = 3
 REQUIRED_PHRASES = 2
-CARD_WORDS = ("steps", "say", "card_more_steps")
+CARD_WORDS = ("steps", "card_key_step", "say", "card_more_steps")
 # How a language quotes what is said (content/ui.yaml, e.g. "«…»"): the marks either side of "…".
 QUOTES_WORD = "quotes"
 QUOTES_GAP = "…"
@@ -158,11 +158,16 @@ class Card:
     words: dict[str, str]
     footer: str
     more_steps: bool = False
+    key_step: bool = True  # the guideline's first step, not steps the editor wrote for the card
     fits: bool = True
 
     @property
     def bilingual(self) -> bool:
         return self.customer != self.staff
+
+    @property
+    def steps_label(self) -> str:
+        return self.words["card_key_step"] if self.key_step else self.words["steps"]
 
     @property
     def say_label(self) -> str:
@@ -286,6 +291,7 @@ class CardMaker:
             phrases=phrases[:required],
             words={key: interface_word(self.hb, key, staff).get(key, key) for key in CARD_WORDS},
             footer=localize(self.hb.texts, staff, self.default, HANDBOOK_FIELDS).get("name", ""),
+            key_step=not own_steps,
         )
         budget = self.body_budget(card)
         used = self.used_height(card)
@@ -344,7 +350,7 @@ class CardMaker:
                 if phrase.meaning:
                     parts.append(_Part(self._meaning_height(card, phrase), phrase.meaning))
         if card.steps:
-            parts.append(_Part(layout.gap_mm + height_mm(card.words["steps"], layout.label, width) + layout.small_gap_mm))
+            parts.append(_Part(layout.gap_mm + height_mm(card.steps_label, layout.label, width) + layout.small_gap_mm))
             for index, step in enumerate(card.steps):
                 gap = layout.small_gap_mm if index else 0.0
                 parts.append(_Part(gap + self._step_height(step), step))

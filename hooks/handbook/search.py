@@ -3,9 +3,10 @@
 Both are content (content/search.yaml), translated and checked like the rest, so trainers can
 add their own. Material's search matches what a reader types against the words of each search
 entry, and treats every typed word as the start of a word ("custom" finds "customer"). So the
-build adds to each entry the words it does not use but means: every word of a synonym group the
-entry uses ("boss" and "supervisor" on a page about managers), and the other spelling of each of
-its words ("apologize" beside "apologise"). Readers then find the page whichever word they type.
+build adds to each page's entry the words the page does not use but means: every word of a
+synonym group it uses ("boss" and "supervisor" on a page about managers), and the other spelling
+of each of its words ("apologize" beside "apologise"). Readers then find the page whichever word
+they type.
 
 Words are compared folded (lowercase, no accents: "žao" is "zao"), as the search does
 (docs/assets/javascripts/lunr/min/lunr.handbook.min.js folds the same way).
@@ -17,6 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any
 
 from .model import Handbook
 
@@ -98,6 +100,18 @@ class SearchWords:
             for spelling in self.spellings:
                 extra.update((variant, None) for variant in spelling.variants(word) if variant not in used)
         return list(extra)
+
+
+def add_to_pages(entries: list[dict[str, Any]], words: SearchWords, field: str) -> None:
+    """Give each page's first search entry (the page itself, as Material lists it) the words
+    the whole page means without using them, in `field`: a reader who types one finds the page,
+    and the index carries them once per page rather than once per heading."""
+    pages: dict[str, list[dict[str, Any]]] = {}
+    for entry in entries:
+        pages.setdefault(entry["location"].split("#", 1)[0], []).append(entry)
+    for page in pages.values():
+        if extra := words.extra_words(" ".join(f"{entry['title']} {entry['text']}" for entry in page)):
+            page[0][field] = " ".join(extra)
 
 
 def search_words(handbook: Handbook, language: str) -> SearchWords:
