@@ -85,7 +85,7 @@ def test_page_style_sheets_and_scripts_are_loaded_only_where_used(fixture_site: 
             page = root / name
             loaded = {
                 re.sub(r"^(\.\./)*", "", link)
-                for link in re.findall(r'<(?:link rel="stylesheet" href|script src)="([^"]+)"', page.read_text(encoding="utf-8"))
+                for link in re.findall(r'<(?:link rel="stylesheet" href|script(?: defer)? src)="([^"]+)"', page.read_text(encoding="utf-8"))
             }
             for asset, where in PAGE_ASSETS.items():
                 used = name.startswith(where) and name != "cards/index.html" if where == "cards/" else name == where
