@@ -14,7 +14,6 @@
   var staff = form.elements.staff;
   var customer = form.elements.customer;
   var STORAGE_KEY = "handbook.phrasebook.languages";
-  var rows = Array.prototype.slice.call(document.querySelectorAll(".hb-phrasebook tr"));
 
   function codes(select) {
     return Array.prototype.map.call(select.options, function (option) { return option.value; }).filter(Boolean);
@@ -27,7 +26,7 @@
   function apply() {
     var first = chosen();
     var order = first.concat(codes(staff).filter(function (code) { return first.indexOf(code) === -1; }));
-    rows.forEach(function (row) {
+    document.querySelectorAll(".hb-phrasebook tr").forEach(function (row) {
       var cells = {};
       Array.prototype.forEach.call(row.children, function (cell) { cells[cell.getAttribute("data-lang")] = cell; });
       order.forEach(function (code) {
