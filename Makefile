@@ -5,6 +5,8 @@ BIN    := $(VENV)/bin
 ADDR   ?= 127.0.0.1:8000
 SITE   := site
 AXE    := node_modules/axe-core/axe.min.js
+# Lighthouse and the Nu HTML checker for `make audit` only: their own package files, their own folder.
+AUDIT_TOOLS := tools/audit/node_modules/lighthouse/cli/index.js
 STAGE  := .site-build
 OFFLINE       := site-offline
 OFFLINE_STAGE := .site-offline-build
@@ -22,7 +24,7 @@ export PYTHONPATH := $(CURDIR)/hooks
 export PYTHONPYCACHEPREFIX := $(CURDIR)/.cache/pycache
 unexport PYTHONDONTWRITEBYTECODE
 
-.PHONY: build offline serve test system-packages check status translated sources lint bench clean help
+.PHONY: build offline serve test system-packages check status translated sources lint bench audit clean help
 
 help:
 	@echo "make build    build site/ in every language (creates .venv on first run)"
@@ -37,6 +39,7 @@ help:
 	@echo "              mark a language's texts as updated to the current English"
 	@echo "make sources  regenerate content/SOURCES.md (source coverage table)"
 	@echo "make bench    measure build speed and sizes; writes bench/results.json (takes minutes)"
+	@echo "make audit    Lighthouse and the Nu HTML checker on the main pages in every language (takes minutes)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -96,6 +99,17 @@ lint: $(VENV)/.test-deps
 bench: $(VENV)/.build-deps
 	$(BIN)/python tools/bench.py $(BENCH_ARGS)
 
+# Not part of `make test` either: about a minute per language. AUDIT_ARGS passes options, e.g.
+# AUDIT_ARGS="--languages hr --runs 3" (see tools/audit.py --help). Lighthouse and the checker are
+# installed from tools/audit/package-lock.json, never with the test packages; Java runs the checker.
+$(AUDIT_TOOLS): tools/audit/package.json tools/audit/package-lock.json
+	npm ci --prefix tools/audit --ignore-scripts --no-audit --no-fund
+	@touch $@
+
+audit: system-packages $(VENV)/.build-deps $(AUDIT_TOOLS)
+	@command -v java >/dev/null || { echo "make audit needs Java for the Nu HTML checker: apt-get install default-jre-headless" >&2; exit 1; }
+	$(BIN)/python tools/audit.py $(AUDIT_ARGS)
+
 # Debian packages the browser, print and reproducibility tests need: installed when run as root,
 # otherwise named with the exact command, before anything else runs.
 system-packages:
@@ -105,4 +119,4 @@ test: system-packages $(VENV)/.test-deps $(AXE) lint
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(SITE) $(STAGE) $(OFFLINE) $(OFFLINE_STAGE) $(OFFLINE).zip .pytest_cache .ruff_cache node_modules
+	rm -rf $(SITE) $(STAGE) $(OFFLINE) $(OFFLINE_STAGE) $(OFFLINE).zip .pytest_cache .ruff_cache node_modules tools/audit/node_modules

@@ -5,7 +5,9 @@ single index mixing them all at the site root. Right after that, this hook split
 one per language, in the language's own folder (locations relative to it), and points each page's
 search at its own folder, so results come from the reader's language only. Each index asks the
 search worker for the "handbook" pipeline (docs/assets/javascripts/lunr/min/lunr.handbook.min.js),
-which folds case and accents.
+which folds case and accents. Each page's entry also gets the words the page means without
+using them (synonyms and other spellings, from content/search.yaml; see handbook/search.py) in
+an extra indexed field, `synonyms`, which Material's search reads from the index's `fields`.
 """
 
 from __future__ import annotations
@@ -18,9 +20,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
+from handbook.search import add_to_pages, search_words
 from sitebuild import i18n
+from sitebuild.state import build_for
 
 PIPELINE_LANGUAGE = "handbook"
+SYNONYMS_FIELD = "synonyms"
 INDEX = os.path.join("search", "search_index.json")
 
 
@@ -45,8 +50,11 @@ def on_post_build(*, config: MkDocsConfig) -> None:
         return
     with open(os.path.join(config.site_dir, INDEX), encoding="utf-8") as handle:
         mixed = json.load(handle)
-    settings = {**mixed["config"], "lang": [PIPELINE_LANGUAGE], "pipeline": ["trimmer", "stemmer"]}
+    fields = {**mixed["config"]["fields"], SYNONYMS_FIELD: {"boost": 1.0}}
+    settings = {**mixed["config"], "lang": [PIPELINE_LANGUAGE], "pipeline": ["trimmer", "stemmer"], "fields": fields}
+    handbook = build_for(config).handbook
     for language, docs in split_by_language(mixed["docs"], i18n.built_languages(config), i18n.default_language(config)).items():
+        add_to_pages(docs, search_words(handbook, language), SYNONYMS_FIELD)
         path = os.path.join(config.site_dir, i18n.language_folder(config, language), INDEX)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(path, "w", encoding="utf-8") as handle:

@@ -12,7 +12,7 @@ from handbook.errors import ContentError
 from handbook.loader import load_handbook
 from handbook.project import read_project
 from projects import REPO, edit, make_project
-from sites import BUILD_DATE_EPOCH, build_site, serve
+from sites import BUILD_DATE_EPOCH, build_site, free_port, serve
 
 
 @pytest.fixture
@@ -67,6 +67,25 @@ def offline_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert result.returncode == 0, result.stdout + result.stderr
     assert "WARNING" not in result.stderr, result.stderr
     return root / "site-offline"
+
+
+@pytest.fixture(scope="session")
+def addressed_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int]:
+    """The minimal fixture handbook built for the address it is then served at (SITE_URL), as a
+    deployment is: its language alternates and the cue cards' QR codes lead there."""
+    port = free_port()
+    root = make_project(tmp_path_factory.mktemp("addressed") / "project")
+    result = build_site(root, site_url=f"http://127.0.0.1:{port}/")
+    assert result.returncode == 0, result.stderr
+    assert "WARNING" not in result.stderr, result.stderr
+    return root / "site", port
+
+
+@pytest.fixture(scope="session")
+def addressed_url(addressed_site: tuple[Path, int]):
+    site, port = addressed_site
+    with serve(site, port) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

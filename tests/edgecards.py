@@ -32,7 +32,7 @@ ODD = {
     "hr": "kratko-dugo e-pošta 24\u00a0sata najneprijateljskijeglasnijenajnestrpljivijenajzahtjevnijekorisnikovepritužbe",
     "el": "μέσω e-mail εντός 24\u00a0ωρών υπερπολυάσχολοςεξυπηρετητήςπελατώνπουαπαντάειστοτηλέφωνοκαιστοταχυδρομείο",
 }
-LIMITS = {"title": 120, "summary": 300, "step": 600, "phrase": 300}
+LIMITS = {"title": 120, "summary": 300, "step": 600, "card_step": 300, "phrase": 300}
 
 
 def _words(language: str, seed: int) -> Callable[[], str]:
@@ -78,10 +78,15 @@ def make_edge_project(target: Path) -> Path:
         _guideline("edge-phrases", 3, 2, phrase_ids, card_phrases=phrase_ids[1:4]),
         _guideline("edge-odd-words", 4, 3, phrase_ids[:2]),
         _guideline("edge-title", 5, 4, phrase_ids[2:]),
+        # No phrases and its own card steps: every card of it is the same height, so the cards in
+        # a single language are filled too (elsewhere the phrases' meanings make the cards for
+        # another customer language the fuller ones).
+        _guideline("edge-card-steps", 6, 5, []),
     ]
     for language in LANGUAGES:
         guidelines[1]["text"][language]["card"] = {"title": guidelines[1]["text"][language]["title"][:30]}
         guidelines[3]["text"][language]["summary"] = ODD[language] + " " + guidelines[3]["text"][language]["summary"]
+        guidelines[5]["text"][language]["card"] = {"steps": [step[:40] for step in guidelines[5]["text"][language]["steps"]]}
     phrases = _phrase_list(phrase_ids)
     _save(project, guidelines, phrases)
 
@@ -117,6 +122,11 @@ def make_edge_project(target: Path) -> Path:
                 grow(all_fit(gid), language, lambda b=block, n=name: b[n], lambda v, b=block, n=name: b.__setitem__(n, v), LIMITS[name])
             steps = block["steps"]
             grow(all_fit(gid), language, lambda s=steps: s[0], lambda v, s=steps: s.__setitem__(0, v), LIMITS["step"])
+            for index, _ in enumerate(block.get("card", {}).get("steps", [])):
+                own = block["card"]["steps"]
+                grow(
+                    all_fit(gid), language, lambda s=own, i=index: s[i], lambda v, s=own, i=index: s.__setitem__(i, v), LIMITS["card_step"]
+                )
         data["text"] = texts
     for pid in phrase_ids:
         users = [g["id"] for g in guidelines if pid in maker.phrase_choice(handbook.guidelines[g["id"]])[0]]

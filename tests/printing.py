@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pdfplumber
 
-from handbook.cards import CARDS_PER_SHEET, LAYOUT, Card
+from handbook.cards import CARDS_PER_SHEET, LAYOUT, MIN_PAPER_MARGIN_MM, PAPERS, Card
 from handbook.textfit import width_mm
 
 MM_PER_PT = 25.4 / 72
-PAPERS = {"a4": (210.0, 297.0), "letter": (215.9, 279.4), "a6": (105.0, 148.0)}
+WHITE = (1.0, 1.0, 1.0)
 CARDS_PER_PAGE = {"a4": CARDS_PER_SHEET, "letter": CARDS_PER_SHEET, "a6": 1}
 _WORD = re.compile(r"\w+")
 
@@ -42,7 +42,7 @@ def words(text: str) -> Counter:
 def card_words(card: Card) -> Counter:
     """Every word printed on a card: its texts, its labels, language tags and the footer."""
     texts = [text.text for text, _ in card.texts()]
-    texts += [card.words["steps"] if card.steps else "", card.say_label if card.phrases else "", card.footer]
+    texts += [card.steps_label if card.steps else "", card.say_label if card.phrases else "", card.footer]
     texts += [text.language for text, wanted in card.texts() if text.kind == "phrase" and text.language != wanted]
     if card.more_steps:
         texts.append(card.words["card_more_steps"])
@@ -56,6 +56,8 @@ class PrintedPage:
     regions: list[tuple[Counter, str]]  # per card position, in reading order: its words and its letters
     fonts: set[str]
     characters: int
+    cards: list[tuple[float, float, float, float]]  # each card's box (left, top, right, bottom) in mm
+    fills: list[tuple[float, float, float, float]]  # every coloured area printed (not white), in mm
 
 
 def print_cards(page, url: str, paper: str, path: Path) -> list[PrintedPage]:
@@ -83,6 +85,10 @@ def read_pdf(path: Path, paper: str) -> list[PrintedPage]:
             for box in boxes:
                 text = " ".join(word["text"] for word in pdf_page.crop(box).extract_words())
                 regions.append((words(text), _letters(text)))
+            boxes_mm = [
+                tuple(rect[key] * MM_PER_PT for key in ("x0", "top", "x1", "bottom")) for rect in pdf_page.rects if rect.get("fill")
+            ]
+            colours = [tuple(rect.get("non_stroking_color") or ()) for rect in pdf_page.rects if rect.get("fill")]
             printed.append(
                 PrintedPage(
                     width_mm=width * MM_PER_PT,
@@ -90,9 +96,17 @@ def read_pdf(path: Path, paper: str) -> list[PrintedPage]:
                     regions=regions,
                     fonts={char["fontname"].split("+")[-1] for char in pdf_page.chars},
                     characters=len(pdf_page.chars),
+                    cards=[box for box in boxes_mm if _is_card(box)],
+                    fills=[box for box, colour in zip(boxes_mm, colours, strict=True) if colour != WHITE],
                 )
             )
     return printed
+
+
+def _is_card(box: tuple[float, float, float, float]) -> bool:
+    """A card's white background: exactly a card in size (within Chromium's rounding)."""
+    left, top, right, bottom = box
+    return abs(right - left - LAYOUT.width_mm) < 0.5 and abs(bottom - top - LAYOUT.height_mm) < 0.5
 
 
 def _letters(text: str) -> str:
@@ -122,6 +136,22 @@ def missing_words(printed: list[PrintedPage], cards: list[Card], paper: str) -> 
     return missing
 
 
+def assert_printable(printed_page: PrintedPage, count: int, number: int) -> None:
+    """Every card of the page lies in the part of the paper printers print (MIN_PAPER_MARGIN_MM
+    from each edge), and nothing coloured touches the cut lines: each coloured area lies inside a
+    card, inside its padding."""
+    assert len(printed_page.cards) == count, (number, printed_page.cards)
+    for left, top, right, bottom in printed_page.cards:
+        margins = (left, top, printed_page.width_mm - right, printed_page.height_mm - bottom)
+        assert min(margins) >= MIN_PAPER_MARGIN_MM, (number, margins)
+    inset = LAYOUT.padding_mm - 0.5
+    for fill in printed_page.fills:
+        assert any(
+            fill[0] >= card[0] + inset and fill[1] >= card[1] + inset and fill[2] <= card[2] - inset and fill[3] <= card[3] - inset
+            for card in printed_page.cards
+        ), (number, fill, printed_page.cards)
+
+
 def assert_prints_whole_cards(printed: list[PrintedPage], cards: list[Card], paper: str) -> None:
     """The right paper, one page per sheet of cards, no blank page, every word on its page."""
     width, height = PAPERS[paper]
@@ -133,5 +163,6 @@ def assert_prints_whole_cards(printed: list[PrintedPage], cards: list[Card], pap
         assert abs(printed_page.height_mm - height) < 0.6, (number, printed_page.height_mm, height)
         assert printed_page.characters > 0, f"page {number + 1} is blank"
         assert all(font.startswith("NotoSans-") for font in printed_page.fonts), printed_page.fonts
+        assert_printable(printed_page, min(per_page, len(cards) - number * per_page), number)
     missing = missing_words(printed, cards, paper)
     assert missing == {}, f"words missing from the printed pages: {missing}"

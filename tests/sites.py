@@ -6,6 +6,7 @@ import functools
 import hashlib
 import http.server
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -21,9 +22,13 @@ LANGUAGES = ("en", "hr", "es", "el", "sv")
 BUILD_DATE_EPOCH = "1700000000"
 
 
-def build_site(project: Path, site_dir: Path | None = None, *extra: str) -> subprocess.CompletedProcess:
-    """Build like `make build` does (strict), returning the finished process with its output."""
+def build_site(project: Path, site_dir: Path | None = None, *extra: str, site_url: str = "") -> subprocess.CompletedProcess:
+    """Build like `make build` does (strict), returning the finished process with its output.
+    `site_url` is the address the site is built for (SITE_URL); by default mkdocs.yml's example."""
     env = {"SOURCE_DATE_EPOCH": BUILD_DATE_EPOCH, **os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    env.pop("SITE_URL", None)
+    if site_url:
+        env["SITE_URL"] = site_url
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", *extra]
     if site_dir is not None:
         command += ["--site-dir", str(site_dir)]
@@ -82,11 +87,18 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         self.wfile.write(body)
 
 
+def free_port() -> int:
+    """A localhost port nothing listens on now: to build a site for the address it is served at."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
 @contextmanager
-def serve(site: Path) -> Iterator[str]:
-    """Serve a built site on a free localhost port; yields its base URL."""
+def serve(site: Path, port: int = 0) -> Iterator[str]:
+    """Serve a built site on a localhost port (a free one by default); yields its base URL."""
     handler = functools.partial(_QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from conftest import problems_of
-from handbook.cards import LAYOUT, MAX_STEPS, CardMaker
+from handbook.cards import LAYOUT, MIN_PAPER_MARGIN_MM, PAPERS, CardMaker
 from handbook.loader import load_handbook
 from handbook.project import read_project
 from handbook.qr import QrCodes
@@ -20,15 +20,17 @@ ACKNOWLEDGING = "content/phrases/acknowledging.yaml"
 LONG_SUMMARY_HR = (
     "Pustite korisnika da završi prije nego što odgovorite, čak i kada mislite da već znate što će reći, jer ljudi "
     "koji se osjećaju saslušanima brže se smiruju, lakše prihvaćaju rješenje i rjeđe traže razgovor s nadređenim, "
-    "a vi štedite vrijeme i živce i sebi i kolegama na šalteru."
+    "a vi tako štedite vrijeme i živce i sebi i kolegama na šalteru."
 )
 LONG_STEP_HR = (
     "Pustite ih da govore do kraja i bez prekidanja. Pokažite da slušate tako da ih gledate, kimate glavom i ne "
     "gledate u telefon ni u ekran dok govore. Kad zastanu, pričekajte trenutak prije nego što odgovorite, jer često "
     "imaju još nešto reći. Zapišite ključne riječi kako biste ih kasnije mogli ponoviti i pokazati da ste ih čuli. "
     "Ne branite se i ne objašnjavajte pravila dok ne završe, čak ni kada su u krivu. Tek kad sve kažu, sažmite "
-    "njihovu pritužbu svojim riječima i pitajte jeste li je dobro razumjeli, pa tek onda prijeđite na rješenje."
+    "njihovu pritužbu svojim riječima i pitajte jeste li je dobro razumjeli, pa tek onda prijeđite na rješenje. "
+    "Zahvalite im na strpljenju i recite što slijedi."
 )
+LONG_TITLE_HR = "Aktivno i strpljivo slušajte kupca do samoga kraja, bez prekidanja, gledajući ga u oči i kimajući glavom"
 
 
 def maker_for(root: Path) -> CardMaker:
@@ -56,11 +58,12 @@ def test_card_is_derived_from_the_guideline(project: Path):
         "section": "Listen first",
         "title": "Listen actively",
         "summary": "Let the customer finish before you answer.",
-        "steps": ["Let them talk.", "Nod and say mm-hmm."],  # rich text as the words a reader sees
+        "steps": ["Let them talk."],  # the key step; the card says the handbook has more
         "say": [("I can see why you feel that way.", "en")],  # 'calm-down' is an avoid phrase: never on a card
         "meaning": [None],
     }
-    assert card.fits and not card.bilingual and not card.more_steps and card.untranslated() == []
+    assert card.fits and not card.bilingual and card.more_steps and card.untranslated() == []
+    assert card.phrases[0].quoted == "“I can see why you feel that way.”"
 
 
 def test_card_wording_and_phrases_can_be_chosen_in_the_content(project: Path):
@@ -103,28 +106,38 @@ def test_untranslated_card_text_falls_back_to_the_default_language_visibly(proje
     assert card.untranslated() == ["phrase 'i-can-help'", "section", "step", "summary", "title"]
 
 
-def test_steps_are_added_while_they_fit_and_the_rest_is_noted(project: Path):
-    steps = "".join(f"      - {LONG_STEP_HR[: 200 + 40 * n]}\n" for n in range(6))
-    edit(project, LISTEN, "      - Pustite ih da govore.\n      - Kimnite i recite *mhm*.\n", steps)
-    for language in ("en", "el"):  # every language lists the same number of steps
-        marker = {
-            "en": "      - Let them talk.\n      - Nod and say *mm-hmm*.\n",
-            "el": "      - Αφήστε τους να μιλήσουν.\n      - Γνέψτε.\n",
-        }
-        edit(project, LISTEN, marker[language], marker[language] + "".join(f"      - Step {n}.\n" for n in range(4)))
+def test_the_card_holds_the_key_step_whatever_room_is_left(project: Path):
+    """The home page's card introduction promises the title, the key step and the phrases: a card
+    shows the guideline's first step, however many more would fit, and notes that there are more."""
+    for language in ("en", "hr", "el"):
+        card = maker_for(project).card("listen-actively", language, language)
+        page_steps = maker_for(project).hb.guidelines["listen-actively"].texts[language]["steps"]
+        assert len(page_steps) == 2 and [step.at for step in card.steps] == [("text", language, "steps", 0)]
+        assert card.more_steps and maker_for(project).used_height(card) < maker_for(project).body_budget(card) / 2
+
+
+def test_phrases_wear_the_quotation_marks_of_their_own_language(project: Path):
     maker = maker_for(project)
-    card = maker.card("listen-actively", "hr", "hr")
-    assert card.fits and 1 < len(card.steps) < 6 and card.more_steps
-    assert [step.at for step in card.steps] == [("text", "hr", "steps", n) for n in range(len(card.steps))]
-    card.steps.append(card.steps[-1])
-    assert not maker.fits(card)  # one more step would not have fitted
-    assert len(maker.card("listen-actively", "en", "en").steps) == MAX_STEPS  # short steps: at most five
+    assert maker.card("listen-actively", "hr", "el").phrases[0].quoted == "«Καταλαβαίνω γιατί νιώθετε έτσι.»"
+    assert maker.card("listen-actively", "el", "hr").phrases[0].quoted == "„Razumijem zašto se tako osjećate.“"
+    # the Spanish phrase is missing: the English one stands in, in English quotation marks
+    assert maker.card("listen-actively", "hr", "es").phrases[0].quoted == "“I can see why you feel that way.”"
+
+
+def test_cards_leave_printable_margins_on_every_paper():
+    """Printers cannot print the outer few millimetres of a sheet: every paper keeps more blank
+    paper than that around the cards (the printed PDFs are checked in test_cards_print.py)."""
+    for paper, (width, height) in PAPERS.items():
+        across, down = (1, 1) if paper == "a6" else (2, 2)
+        assert (width - across * LAYOUT.width_mm) / 2 >= MIN_PAPER_MARGIN_MM, paper
+        assert (height - down * LAYOUT.height_mm) / 2 >= MIN_PAPER_MARGIN_MM, paper
 
 
 # -- the build-time check -----------------------------------------------------------------
 
 
 def test_overlong_card_is_reported_at_the_text_to_shorten(project: Path):
+    edit(project, LISTEN, "    title: Aktivno slušajte\n", f"    title: {LONG_TITLE_HR}\n")
     edit(project, LISTEN, "    summary: Pustite korisnika da završi prije nego što odgovorite.\n", f"    summary: {LONG_SUMMARY_HR}\n")
     edit(project, LISTEN, "      - Pustite ih da govore.\n", f"      - {LONG_STEP_HR}\n")
     assert problems_of(project) == [
@@ -138,11 +151,12 @@ def test_overlong_card_wording_is_reported_there(project: Path):
         project,
         OFFER,
         "      - Pustite ih da odaberu.\n",
-        f"      - Pustite ih da odaberu.\n    card:\n      summary: {LONG_SUMMARY_HR}\n      steps:\n        - {LONG_STEP_HR[:300]}\n"
+        f"      - Pustite ih da odaberu.\n    card:\n      title: {LONG_TITLE_HR}\n      summary: {LONG_SUMMARY_HR}\n"
+        f"      steps:\n        - {LONG_STEP_HR[:300]}\n"
         f"        - {LONG_STEP_HR[300:]}\n",
     )
     assert problems_of(project) == [
-        f"{OFFER}:29:11: cue card 'offer-solutions' in 'hr' does not fit: about 110 characters too long (shorten the card's wording)"
+        f"{OFFER}:31:12: cue card 'offer-solutions' in 'hr' does not fit: about 60 characters too long (shorten the card's wording)"
     ]
 
 
@@ -155,7 +169,7 @@ def test_overlong_phrase_for_one_customer_language_is_reported_once(project: Pat
     # Croatian meaning it does not, and every other card that shows the phrase is fixed with it
     assert problems_of(project) == [
         f"{ACKNOWLEDGING}:31:18: cue card 'listen-actively' in 'hr' with 'el' for the customer does not fit:"
-        " about 220 characters too long"
+        " about 170 characters too long"
         f" (shorten the phrase, or choose shorter ones under 'card: phrases:' in {LISTEN})"
     ]
 

@@ -16,11 +16,11 @@ import pdfplumber
 import pytest
 
 from edgecards import make_edge_project
-from handbook.cards import LAYOUT, CardMaker
+from handbook.cards import LAYOUT, PAPERS, CardMaker
 from handbook.loader import load_handbook
 from handbook.project import read_project
 from handbook.textfit import TextStyle, wrap
-from printing import PAPERS, assert_prints_whole_cards, print_cards
+from printing import assert_prints_whole_cards, print_cards
 from sites import LANGUAGES, build_site, serve
 
 pytestmark = pytest.mark.browser
@@ -83,17 +83,17 @@ def test_greek_and_croatian_meet_on_one_card(page, fixture_url: str, tmp_path: P
     assert "Aktivno slušajte" in text
 
 
-def test_printed_qr_codes_lead_to_each_guideline(page, fixture_url: str, tmp_path: Path):
+def test_printed_qr_codes_lead_to_each_guideline(page, addressed_url: str, tmp_path: Path):
     zbarimg = shutil.which("zbarimg")
     if zbarimg is None:
         raise RuntimeError("zbarimg is missing: install Debian's zbar-tools package (apt-get install zbar-tools)")
     pdf = tmp_path / "cards.pdf"
-    print_cards(page, cards_url(fixture_url, "hr", "el"), "a4", pdf)
+    print_cards(page, cards_url(addressed_url, "hr", "el"), "a4", pdf)
     with pdfplumber.open(pdf) as document:
         document.pages[0].to_image(resolution=300).save(tmp_path / "sheet.png")
     scan = subprocess.run([zbarimg, "--quiet", "--raw", str(tmp_path / "sheet.png")], capture_output=True, text=True, check=False)
     found = sorted(scan.stdout.split())
-    base = "https://handbook.example.org/hr/guidelines/"
+    base = f"{addressed_url}hr/guidelines/"
     assert found == [f"{base}apologise-sincerely/", f"{base}listen-actively/", f"{base}offer-solutions/"]
 
 
@@ -101,8 +101,8 @@ def test_printed_qr_codes_lead_to_each_guideline(page, fixture_url: str, tmp_pat
 
 
 def measure_cards(page) -> dict[str, dict[str, float]]:
-    """Per card, in millimetres: the height its text needs (the gap that pushes the phrases to the
-    foot of the card left out), the height the card gives it, and how much overflows."""
+    """Per card, in millimetres: the height its text needs, margins included, the height the card
+    gives it, and how much overflows."""
     page.emulate_media(media="print")
     page.evaluate("document.fonts.ready.then(() => true)")
     measured = page.evaluate(
@@ -111,8 +111,7 @@ def measure_cards(page) -> dict[str, dict[str, float]]:
             let needed = 0;
             for (const part of body.children) {
                 const style = getComputedStyle(part);
-                const above = part.classList.contains('hb-card__say') ? 0 : parseFloat(style.marginTop);
-                needed += part.getBoundingClientRect().height + above + parseFloat(style.marginBottom);
+                needed += part.getBoundingClientRect().height + parseFloat(style.marginTop) + parseFloat(style.marginBottom);
             }
             return [card.id.replace('card-', ''), {needed, room: body.getBoundingClientRect().height, overflow: body.scrollHeight - body.clientHeight}];
         }))"""

@@ -11,7 +11,7 @@ from handbook.qr import QrCodes
 from htmlpages import article, parse, resolve_link
 from projects import edit, make_project
 from sites import LANGUAGES, build_site, language_root
-from test_cards import LISTEN, LONG_STEP_HR, LONG_SUMMARY_HR
+from test_cards import LISTEN, LONG_STEP_HR, LONG_SUMMARY_HR, LONG_TITLE_HR
 
 pytestmark = pytest.mark.build
 
@@ -54,18 +54,34 @@ def test_cards_show_card_wording_where_the_content_gives_it(fixture_site: Path):
     assert "Αφήστε τον πελάτη να τελειώσει πριν απαντήσετε." not in cards
 
 
-def test_qr_codes_point_at_the_guideline_in_the_sheets_language(fixture_site: Path):
+def test_qr_codes_point_at_the_guideline_in_the_sheets_language(addressed_site: tuple[Path, int]):
+    site, port = addressed_site
     for language in ("en", "hr", "el"):
-        page = (language_root(fixture_site, language) / "cards/es/index.html").read_text(encoding="utf-8")
+        page = (language_root(site, language) / "cards/es/index.html").read_text(encoding="utf-8")
         prefix = "" if language == "en" else f"{language}/"
         for guideline in ("listen-actively", "apologise-sincerely", "offer-solutions"):
-            assert QrCodes().svg(f"https://handbook.example.org/{prefix}guidelines/{guideline}/") in page
+            assert QrCodes().svg(f"http://127.0.0.1:{port}/{prefix}guidelines/{guideline}/") in page
+
+
+def test_an_example_address_gets_cards_without_qr_codes_and_says_so(tmp_path: Path):
+    """Built without SITE_URL, the site's address is mkdocs.yml's example: a QR code would lead
+    nowhere, so the cards have none, and the build says why and what to do."""
+    project = make_project(tmp_path / "project")
+    result = build_site(project)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("No QR codes on the cue cards") == 1, result.stderr
+    assert "https://handbook.example.org/, an example" in result.stderr and "SITE_URL=" in result.stderr
+    for language in LANGUAGES:
+        page = (language_root(project / "site", language) / "cards/es/index.html").read_text(encoding="utf-8")
+        assert page.count('class="hb-card"') + page.count('class="hb-card hb-card--bilingual"') == 3
+        assert "hb-card__qr" not in page and "<svg" not in article(language_root(project / "site", language) / "cards/es/index.html")
 
 
 def test_overlong_card_stops_the_build_and_keeps_the_last_site(tmp_path: Path):
     project = make_project(tmp_path / "project")
     assert build_site(project).returncode == 0
     before = (project / "site/hr/cards/hr/index.html").read_bytes()
+    edit(project, LISTEN, "    title: Aktivno slušajte\n", f"    title: {LONG_TITLE_HR}\n")
     edit(project, LISTEN, "    summary: Pustite korisnika da završi prije nego što odgovorite.\n", f"    summary: {LONG_SUMMARY_HR}\n")
     edit(project, LISTEN, "      - Pustite ih da govore.\n", f"      - {LONG_STEP_HR}\n")
     result = build_site(project)

@@ -4,6 +4,7 @@ hooks off, builds into the same pages (the floor `make bench` measures the hooks
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -39,7 +40,10 @@ def exported(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_export_holds_every_page_in_every_language_and_no_hooks(tmp_path: Path, exported: Path):
     plain = exported.parent
-    assert (plain / "docs" / "guidelines" / "listen-actively.hr.md").read_text(encoding="utf-8").startswith("# Aktivno slušajte")
+    page = (plain / "docs" / "guidelines" / "listen-actively.hr.md").read_text(encoding="utf-8")
+    front_matter, heading = page.split("\n---\n", 1)
+    assert front_matter == '---\ndescription: "Pustite korisnika da završi prije nego što odgovorite."'
+    assert heading.startswith("# Aktivno slušajte")
     assert len(list((plain / "docs").rglob("*.md"))) == len(LANGUAGES) * len(pages_of(exported, "en"))
     settings = (plain / "mkdocs.yml").read_text(encoding="utf-8")
     assert "hooks: []" in settings
@@ -51,7 +55,13 @@ def test_plain_mkdocs_builds_the_same_pages_as_the_hooks(exported: Path, fixture
         assert pages_of(exported, language) == pages_of(fixture_site, language), language
         for page in pages_of(fixture_site, language):
             plain, hooked = language_root(exported, language) / page, language_root(fixture_site, language) / page
-            assert article(plain) == article(hooked), (language, page)
+            assert without_heading_link_names(article(plain)) == without_heading_link_names(article(hooked)), (language, page)
+
+
+def without_heading_link_names(html: str) -> str:
+    """The page without the tooltips of its heading links, which only the hooks put in the page's
+    language (the Markdown settings are the same for every language of a plain build)."""
+    return re.sub(r'(<a class="headerlink" href="[^"]*") title="[^"]*"', r"\1", html)
 
 
 def test_the_navigation_and_name_are_in_each_language(exported: Path):

@@ -31,6 +31,9 @@ PLAIN_PAYLOAD = RICH_PAYLOAD + " [a](javascript:alert(4))"
 CARD_PAYLOAD = '"x" onclick="alert(1)" {: onclick=alert(3) } &lt;i&gt; <3 `c`'
 PLAIN_CARD_PAYLOAD = CARD_PAYLOAD + " [a](javascript:alert(4))"
 CARD_FIELDS = {"title", "summary", "steps", "phrases"}
+# A language's quotation marks (content/ui.yaml `quotes`) have a form of their own: one or two
+# marks either side of "…". Cue cards print them around every phrase.
+QUOTES_PAYLOAD = '"<…>"'
 RICH_FIELDS = {"body", "steps", "do", "dont", "intro", "how_to_use", "phrasebook_intro", "cards_intro"}
 DANGEROUS_ELEMENTS = {"script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "form"}
 URL_ATTRIBUTES = {"href", "src", "action", "formaction", "srcset", "poster", "data", "xlink:href"}
@@ -44,6 +47,8 @@ def hostile(value: object, path: tuple) -> object:
     if isinstance(value, list):
         return [hostile(item, path) for item in value]
     if isinstance(value, str):
+        if path[-1:] == ("quotes",):
+            return QUOTES_PAYLOAD
         if CARD_FIELDS.intersection(path[-2:]):
             return CARD_PAYLOAD if RICH_FIELDS.intersection(path) else PLAIN_CARD_PAYLOAD
         if RICH_FIELDS.intersection(path):

@@ -1,9 +1,11 @@
 """Cue cards: what each card says for a staff language and a customer language, and whether it fits.
 
-A card is derived from its guideline, never typed twice: the title, the summary, the first steps
-and two or three phrases to say (the guideline's `card.phrases`, else its first `say` phrases).
-An editor may give a card shorter wording per language (`text.<lang>.card`). On a bilingual card
-the phrases are shown in the customer's language, each with its meaning in the staff language.
+A card is made to be read at a glance in the middle of a conversation. It is derived from its
+guideline, never typed twice: the title and summary, two or three phrases to say (the guideline's
+`card.phrases`, else its first `say` phrases) and the key step, the guideline's first (the rest
+are a QR code away). An editor may give a card shorter wording per language (`text.<lang>.card`),
+steps included. The phrases are the most prominent text on the card: said in the customer's
+language, in that language's own quotation marks, each with its meaning in the staff language.
 
 Whether a card's text fits is estimated before anything is printed: `LAYOUT` holds the card's
 geometry and typography (docs/assets/cards.css declares the very same numbers; a test keeps
@@ -16,7 +18,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
 from .errors import Problems
@@ -26,35 +27,44 @@ from .textfit import TextStyle, characters_per_line, height_mm, width_mm
 from .translation import interface_word, localize
 
 CARDS_PER_SHEET = 4  # two by two on A4 and on US Letter
-MAX_STEPS = 5  # as many as the schema allows in `text.<lang>.card.steps`
+# Paper sizes the cards print on (width, height in mm), and the blank paper every card keeps from
+# the edges of each: printers cannot print the outer 3 to 6.35 mm of a sheet.
+PAPERS = {"a4": (210.0, 297.0), "letter": (215.9, 279.4), "a6": (105.0, 148.0)}
+MIN_PAPER_MARGIN_MM = 7.0
 DEFAULT_PHRASES = 3
 REQUIRED_PHRASES = 2
-# Whichever pair of quotation marks the browser picks for a language, none is wider than these.
-QUOTES = "“”„‟«»‘’‚‹›"
-CARD_WORDS = ("steps", "say", "card_more_steps")
+CARD_WORDS = ("steps", "card_key_step", "say", "card_more_steps")
+# How a language quotes what is said (content/ui.yaml, e.g. "«…»"): the marks either side of "…".
+QUOTES_WORD = "quotes"
+QUOTES_GAP = "…"
 
 
 class CardLayout:
-    """Sizes of a printed card in millimetres and points; cards.css declares the same values."""
+    """Sizes of a printed card in millimetres and points; cards.css declares the same values.
 
-    width_mm = 95.0
-    height_mm = 128.0
-    padding_mm = 6.0
+    90 × 132 mm leaves at least `MIN_PAPER_MARGIN_MM` of blank paper around the cards on A4, US
+    Letter and A6 alike, more than printers need for their own margins. The phrases to say are
+    set larger than anything else on the card.
+    """
+
+    width_mm = 90.0
+    height_mm = 132.0
+    padding_mm = 5.0
     qr_mm = 16.0
     footer_gap_mm = 2.0
     gap_mm = 2.5
     small_gap_mm = 1.0
     step_indent_mm = 5.5
     box_border_mm = 0.8
-    box_padding_mm = 2.5
+    box_padding_mm = 2.0
     tag_padding_mm = 0.6
     tag_gap_mm = 1.0
     label = TextStyle("bold", 7, 1.25, uppercase=True, letter_spacing_em=0.06)
-    title = TextStyle("bold", 13, 1.2)
-    summary = TextStyle("italic", 9, 1.3)
-    step = TextStyle("regular", 9, 1.3)
-    phrase = TextStyle("regular", 9.5, 1.3)
-    meaning = TextStyle("italic", 8, 1.3)
+    title = TextStyle("bold", 10.5, 1.2)
+    summary = TextStyle("italic", 8, 1.25)
+    step = TextStyle("regular", 8.5, 1.3)
+    phrase = TextStyle("regular", 11, 1.25)
+    meaning = TextStyle("italic", 7.5, 1.3)
     footer = TextStyle("regular", 7, 1.25)
     tag = TextStyle("bold", 6, 1, uppercase=True)
 
@@ -118,11 +128,18 @@ class CardText:
 
 @dataclass(frozen=True)
 class CardPhrase:
-    """A phrase to say, in the customer's language, and on a bilingual card what it means."""
+    """A phrase to say, in the customer's language between its quotation marks, and on a
+    bilingual card what it means."""
 
     id: str
     say: CardText
     meaning: CardText | None = None
+    quotes: tuple[str, str] = ("“", "”")
+
+    @property
+    def quoted(self) -> str:
+        """The phrase as the card prints it."""
+        return f"{self.quotes[0]}{self.say.text}{self.quotes[1]}"
 
 
 @dataclass
@@ -141,11 +158,16 @@ class Card:
     words: dict[str, str]
     footer: str
     more_steps: bool = False
+    key_step: bool = True  # the guideline's first step, not steps the editor wrote for the card
     fits: bool = True
 
     @property
     def bilingual(self) -> bool:
         return self.customer != self.staff
+
+    @property
+    def steps_label(self) -> str:
+        return self.words["card_key_step"] if self.key_step else self.words["steps"]
 
     @property
     def say_label(self) -> str:
@@ -233,9 +255,15 @@ class CardMaker:
         says = [p for p in guideline.phrases if p in self.hb.phrases and self.hb.phrases[p].kind == "say"]
         return says[:DEFAULT_PHRASES], min(REQUIRED_PHRASES, len(says))
 
+    def quotes(self, language: str) -> tuple[str, str]:
+        """The quotation marks of a language (`quotes` in content/ui.yaml, e.g. "«…»")."""
+        marks = interface_word(self.hb, QUOTES_WORD, language).get(QUOTES_WORD) or "“…”"
+        opening, _, closing = marks.partition(QUOTES_GAP)
+        return opening, closing
+
     def card(self, guideline_id: str, staff: str, customer: str) -> Card:
-        """The card with everything it must show and as many extras as fit; `fits` says whether
-        even what it must show fits."""
+        """The card with everything it must show and a third phrase if it fits; `fits` says
+        whether even what it must show fits."""
         guideline = self.hb.guidelines[guideline_id]
 
         def text(kind: str) -> CardText:
@@ -244,9 +272,13 @@ class CardMaker:
 
         raw_steps, steps_lang, steps_at = self._guideline_text(guideline, staff, "steps")
         steps = [CardText("step", plain_text(s), steps_lang, guideline.origin, (*steps_at, i)) for i, s in enumerate(raw_steps or [])]
-        own_steps = "card" in steps_at
+        own_steps = "card" in steps_at  # the card's own steps are shown as the editor wrote them
         phrase_ids, required = self.phrase_choice(guideline)
-        phrases = [CardPhrase(p, self._phrase(p, customer), self._phrase(p, staff) if customer != staff else None) for p in phrase_ids]
+        phrases = []
+        for phrase_id in phrase_ids:
+            say = self._phrase(phrase_id, customer)
+            meaning = self._phrase(phrase_id, staff) if customer != staff else None
+            phrases.append(CardPhrase(phrase_id, say, meaning, self.quotes(say.language)))
         card = Card(
             guideline=guideline_id,
             staff=staff,
@@ -259,12 +291,12 @@ class CardMaker:
             phrases=phrases[:required],
             words={key: interface_word(self.hb, key, staff).get(key, key) for key in CARD_WORDS},
             footer=localize(self.hb.texts, staff, self.default, HANDBOOK_FIELDS).get("name", ""),
+            key_step=not own_steps,
         )
         budget = self.body_budget(card)
         used = self.used_height(card)
         card.fits = used <= budget
         if card.fits:
-            used = self._add_while_fits(card, card.steps, [] if own_steps else steps[1:MAX_STEPS], used, budget)
             self._add_while_fits(card, card.phrases, phrases[required:], used, budget)
         page_steps = localize(guideline.texts, staff, self.default, GUIDELINE_FIELDS).get("steps") or []
         card.more_steps = len(card.steps) < len(page_steps)
@@ -300,7 +332,8 @@ class CardMaker:
         return layout.inner_height - max(layout.qr_mm, footer) - layout.footer_gap_mm
 
     def parts(self, card: Card) -> list[_Part]:
-        """The card body from top to bottom, as cards.css lays it out."""
+        """The card body from top to bottom, as cards.css lays it out: the heading, the phrases
+        to say in their box, the key step."""
         layout = self.layout
         width = layout.inner_width
         parts = [
@@ -308,11 +341,6 @@ class CardMaker:
             _Part(height_mm(card.title.text, layout.title, width), card.title),
             _Part(layout.small_gap_mm + height_mm(card.summary.text, layout.summary, width), card.summary),
         ]
-        if card.steps:
-            parts.append(_Part(layout.gap_mm + height_mm(card.words["steps"], layout.label, width) + layout.small_gap_mm))
-            for index, step in enumerate(card.steps):
-                gap = layout.small_gap_mm if index else 0.0
-                parts.append(_Part(gap + self._step_height(step), step))
         if card.phrases:
             label = height_mm(card.say_label, layout.label, layout.box_text_width)
             parts.append(_Part(layout.gap_mm + 2 * layout.box_padding_mm + label + layout.small_gap_mm))
@@ -321,6 +349,11 @@ class CardMaker:
                 parts.append(_Part(gap + self._say_height(card, phrase), phrase.say))
                 if phrase.meaning:
                     parts.append(_Part(self._meaning_height(card, phrase), phrase.meaning))
+        if card.steps:
+            parts.append(_Part(layout.gap_mm + height_mm(card.steps_label, layout.label, width) + layout.small_gap_mm))
+            for index, step in enumerate(card.steps):
+                gap = layout.small_gap_mm if index else 0.0
+                parts.append(_Part(gap + self._step_height(step), step))
         return parts
 
     def _step_height(self, step: CardText) -> float:
@@ -328,17 +361,14 @@ class CardMaker:
         return height_mm(step.text, layout.step, layout.inner_width - layout.step_indent_mm)
 
     def _say_height(self, card: Card, phrase: CardPhrase) -> float:
-        return self._phrase_height(phrase.say, card.customer, self.layout.phrase, quoted=True)
+        return self._phrase_height(phrase.say, card.customer, self.layout.phrase, phrase.quoted)
 
     def _meaning_height(self, card: Card, phrase: CardPhrase) -> float:
-        return self._phrase_height(phrase.meaning, card.staff, self.layout.meaning)
+        assert phrase.meaning is not None
+        return self._phrase_height(phrase.meaning, card.staff, self.layout.meaning, phrase.meaning.text)
 
-    def _phrase_height(self, text: CardText, language: str, style: TextStyle, *, quoted: bool = False) -> float:
+    def _phrase_height(self, text: CardText, language: str, style: TextStyle, words: str) -> float:
         layout = self.layout
-        words = text.text
-        if quoted:
-            widest = _widest_quote(style)
-            words = f"{widest}{words}{widest}"
         indent = 0.0
         if text.language != language:  # an untranslated phrase is tagged with its language code
             indent = width_mm(text.language, layout.tag) + 2 * layout.tag_padding_mm + layout.tag_gap_mm
@@ -367,11 +397,6 @@ class _RememberingCardMaker(CardMaker):
         if key not in self._made:
             self._made[key] = super().card(guideline_id, staff, customer)
         return self._made[key]
-
-
-@cache
-def _widest_quote(style: TextStyle) -> str:
-    return max(QUOTES, key=lambda mark: width_mm(mark, style))
 
 
 def check_cards(handbook: Handbook, language_names: dict[str, str], problems: Problems) -> None:

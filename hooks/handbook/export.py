@@ -3,8 +3,9 @@ file, and an mkdocs.yml that builds them with the handbook hooks off.
 
 This is the floor the hooks are measured against (`make bench`): the same pages, theme, plugins
 and navigation, built by MkDocs, Material and static-i18n alone. What only the hooks do (one
-search index per language, a "page not found" page per language, absolute language alternates)
-is left out, so the exported site is at most as much work to build as the real one.
+search index per language, a "page not found" page per language, absolute language alternates,
+the heading links' tooltip in each language) is left out, so the exported site is at most as much
+work to build as the real one.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import yaml
 from .model import Handbook
 from .navigation import navigation, site_name
 from .project import Project, i18n_options, read_config
+from .qr import is_example_address
 from .render import render_pages
 
 DOCS = "docs"
@@ -37,8 +39,10 @@ def export_site(project: Project, handbook: Handbook, out: Path) -> int:
         shutil.copytree(project.root / custom_dir, out / custom_dir)
 
     written = 0
+    site_url = config.get("site_url") or ""
+    qr_site_url = "" if is_example_address(site_url) else site_url  # as the build does: no QR codes leading nowhere
     for language in handbook.languages:
-        for page in render_pages(handbook, language, project.names, config.get("site_url") or "").values():
+        for page in render_pages(handbook, language, project.names, qr_site_url).values():
             path = docs / page.plan.source_name(language)
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(page.markdown, encoding="utf-8")

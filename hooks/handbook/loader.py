@@ -43,6 +43,8 @@ SINGLE_FILES = {
     "tags.yaml": "tags.schema.json",
     "sources.yaml": "sources.schema.json",
 }
+# Read when present: search works without synonyms.
+OPTIONAL_FILES = {"search.yaml": "search.schema.json"}
 FOLDERS = {"guidelines": "guideline.schema.json", "phrases": "phrase-list.schema.json"}
 IGNORED_SUFFIXES = (".md", ".txt")
 # Editors' notes kept beside the content (replies to language reviews): not read by the build.
@@ -126,11 +128,12 @@ def _load_files(project: Project, problems: Problems) -> _Loaded:
             problems.add(name, message="the translation lock cannot be read", hint=LOCK_REPAIR)
         elif check_lock(lock, problems):
             loaded.files[LOCK_FILE] = [lock]
-    for filename, schema_name in TRAINING_FILES.items():  # the course's files are optional
+    optional = OPTIONAL_FILES | TRAINING_FILES  # the search words and the course's files
+    for filename, schema_name in optional.items():
         if (content / filename).is_file():
             take(content / filename, schema_name, filename)
     for entry in sorted(content.iterdir()):
-        if entry.is_file() and entry.name not in SINGLE_FILES | TRAINING_FILES and entry.name != LOCK_FILE and not _ignored(entry):
+        if entry.is_file() and entry.name not in SINGLE_FILES | optional and entry.name != LOCK_FILE and not _ignored(entry):
             problems.add(project.display_name(entry), message="unexpected file in content/", hint=_where_hint(entry.name))
         elif (
             entry.is_dir() and entry.name not in FOLDERS.keys() | TRAINING_FOLDERS.keys() | NOTES_FOLDERS and not entry.name.startswith(".")
@@ -361,6 +364,14 @@ def _build(project: Project, loaded: _Loaded, problems: Problems) -> Handbook:
             phrase_lists[phrase_list.id] = phrase_list
 
     training = build_training(loaded.files, problems)
+    synonyms: dict[str, dict[str, str]] = {}
+    spellings: dict[str, list[str]] = {}
+    if file := _one(loaded, "search.yaml"):
+        origins["search"] = Origin(file)
+        for group in file.data["synonyms"]:
+            synonyms[group] = {lang: block[group] for lang, block in file.data["text"].items() if group in block}
+        spellings = file.data.get("spellings", {})
+
     return Handbook(
         languages=list(project.languages),
         default_language=project.default_language,
@@ -375,6 +386,8 @@ def _build(project: Project, loaded: _Loaded, problems: Problems) -> Handbook:
         sources=sources,
         origins=origins,
         training=training,
+        synonyms=synonyms,
+        spellings=spellings,
     )
 
 

@@ -160,6 +160,10 @@ class Handbook:
     # The course (worked conversations, practice, quick reference, trainer guide), when the
     # content has it: see training.py.
     training: Training | None = None
+    # Search words (content/search.yaml, optional): synonym group id -> language -> its words on
+    # one line, and language -> its other spellings ("-ise = -ize").
+    synonyms: dict[str, dict[str, str]] = field(default_factory=dict)
+    spellings: dict[str, list[str]] = field(default_factory=dict)
     backlinks: dict[str, list[str]] = field(default_factory=dict)
     phrase_users: dict[str, list[str]] = field(default_factory=dict)
     tag_members: dict[str, list[str]] = field(default_factory=dict)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import segno
 
@@ -26,6 +27,18 @@ _ERROR_LEVEL = "m"
 _SVG_OPTIONS = {"scale": 1, "border": 0, "omitsize": True, "svgclass": "hb-qr", "lineclass": None}
 _SVG_START = '<svg aria-hidden="true" focusable="false" '
 DRAWING = f"segno {segno.__version__}; error {_ERROR_LEVEL}; {sorted(_SVG_OPTIONS.items())}; {_SVG_START}"
+
+
+# Names that can never be a real site (RFC 2606 and 6761): mkdocs.yml's default address is one.
+_EXAMPLE_HOSTS = ("example.com", "example.net", "example.org")
+_EXAMPLE_SUFFIXES = (".example", ".invalid", ".test")
+
+
+def is_example_address(site_url: str) -> bool:
+    """True when `site_url` is missing or a documentation example: a QR code leading there would
+    lead nowhere, so cue cards are printed without one."""
+    host = (urlsplit(site_url).hostname or "").rstrip(".").lower()
+    return not host or host in _EXAMPLE_HOSTS or host.endswith(tuple(f".{name}" for name in _EXAMPLE_HOSTS) + _EXAMPLE_SUFFIXES)
 
 
 class QrCodes:

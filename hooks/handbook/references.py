@@ -36,6 +36,7 @@ class KnownIds(Protocol):
 def check_references(handbook: Handbook, known: KnownIds, problems: Problems) -> None:
     checker = _Checker(handbook, known, problems)
     checker.languages()
+    checker.spelling_languages()
     checker.default_language_complete()
     checker.lists_aligned()
     checker.guidelines()
@@ -171,6 +172,22 @@ class _Checker:
                         key=True,
                     )
 
+    def spelling_languages(self) -> None:
+        """Spellings are listed per language outside the text blocks: their codes are checked too."""
+        if "search" not in self.handbook.origins:
+            return
+        file = self.handbook.origins["search"].file
+        configured = self.handbook.languages
+        for language in self.handbook.spellings:
+            if language not in configured:
+                file.problem(
+                    self.problems,
+                    ("spellings", language),
+                    f"language '{language}' is not configured in mkdocs.yml",
+                    f"configured: {', '.join(configured)}; add it under plugins > i18n > languages, or fix the code",
+                    key=True,
+                )
+
     def default_language_complete(self) -> None:
         hb = self.handbook
         default = self.default
@@ -198,6 +215,16 @@ class _Checker:
             self._complete(guideline.origin, guideline.texts, GUIDELINE_FIELDS, ("text",), f"guideline '{guideline.id}'")
         for phrase_list in hb.phrase_lists.values():
             self._complete(phrase_list.origin, phrase_list.texts, PHRASE_LIST_FIELDS, ("text",), f"phrase list '{phrase_list.id}'")
+        for group, texts in hb.synonyms.items():
+            if default not in texts:
+                file = hb.origins["search"].file
+                file.problem(
+                    self.problems,
+                    ("text", default) if default in file.data["text"] else ("text",),
+                    f"synonym group '{group}' has no words in the default language ({default})",
+                    COMPLETE_HINT,
+                    key=True,
+                )
         for phrase in hb.phrases.values():
             at = ("text", default, "phrases")
             if default not in phrase.texts:
@@ -261,6 +288,8 @@ class _Checker:
             keyed.append((hb.origins["sections"].file, (), list(hb.sections), "section"))
         if "tags" in hb.origins:
             keyed.append((hb.origins["tags"].file, (), list(hb.tags), "tag"))
+        if "search" in hb.origins:
+            keyed.append((hb.origins["search"].file, (), list(hb.synonyms), "synonym group"))
         for phrase_list in hb.phrase_lists.values():
             for part in ("phrases", "why"):
                 keyed.append((phrase_list.origin.file, (part,), phrase_list.phrases, f"phrase of this list ('{part}')"))

@@ -8,6 +8,8 @@ from a template that forgets a filter.
 from __future__ import annotations
 
 import html
+import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -29,7 +31,7 @@ from .model import (
 )
 from .pages import PagePlan, page_url, relative_link
 from .qr import QrCodes
-from .richtext import Md, Target, escape, render_block, render_inline
+from .richtext import Md, Target, escape, plain_text, render_block, render_inline
 from .translation import Localized, interface_word, localize, localize_entry, translation_status
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -48,6 +50,22 @@ def _html(value: Any) -> Md:
     return Md(html.escape(getattr(value, "raw", None) or str(value), quote=True))
 
 
+def _front_matter(value: Any) -> Md:
+    """A plain text as a front-matter value the theme prints into HTML as it is (the page's meta
+    description): escaped for HTML, then written as a quoted YAML string (JSON is valid YAML)."""
+    return Md(json.dumps(html.escape(getattr(value, "raw", None) or str(value), quote=True), ensure_ascii=False))
+
+
+_SENTENCE = re.compile(r"(.+?[.!?;…])(?=\s|$)")
+
+
+def first_sentence(rich: str) -> str:
+    """The first sentence of a formatted text, as plain words: a page's description."""
+    paragraph = plain_text(str(rich).strip().split("\n\n", 1)[0])
+    match = _SENTENCE.match(paragraph)
+    return match.group(1) if match else paragraph
+
+
 @cache
 def template_environment(folder: Path = TEMPLATES) -> jinja2.Environment:
     env = jinja2.Environment(
@@ -62,6 +80,7 @@ def template_environment(folder: Path = TEMPLATES) -> jinja2.Environment:
         auto_reload=True,
     )
     env.filters["html"] = _html
+    env.filters["front_matter"] = _front_matter
     return env
 
 
@@ -273,8 +292,22 @@ class Renderer:
         outdated = self._outdated(origin.name, shown=shown) if origin else frozenset()
         return page.note("home page", localize(self.hb.texts, self.language, self.default, HANDBOOK_FIELDS, outdated))
 
-    def _render(self, page: _Page, template: str, title: Md, blocks: dict[str, HtmlBlock] | None = None, **context: Any) -> RenderedPage:
+    def _render(
+        self,
+        page: _Page,
+        template: str,
+        title: Md,
+        blocks: dict[str, HtmlBlock] | None = None,
+        *,
+        description: str | None = None,
+        **context: Any,
+    ) -> RenderedPage:
+        """`description` is the page's summary for search engines and link previews (its meta
+        description): one plain sentence or two; the handbook's tagline for a page without one."""
+        if description is None:
+            description = self._handbook_text(page, ())["tagline"]
         markdown = self.env.get_template(template).render(
+            description=description,
             ui=page.ui,
             page=page,
             language=self.language,
@@ -320,6 +353,7 @@ class Renderer:
             page,
             "home.md.j2",
             text(localized["name"]),
+            description=localized["tagline"],
             name=text(localized["name"]),
             tagline=text(localized["tagline"]),
             intro=render_block(localized["intro"], resolve),
@@ -339,11 +373,19 @@ class Renderer:
         section = self._section_view(page, page.plan.item_id)
         guidelines = [self._guideline_summary(page, self.hb.guidelines[g]) for g in self.hb.sections[page.plan.item_id].guidelines]
         self_check = self._course().self_check_link(self, page, page.plan.item_id)
-        return self._render(page, "section.md.j2", section["title"], section=section, guidelines=guidelines, self_check=self_check)
+        return self._render(
+            page,
+            "section.md.j2",
+            section["title"],
+            description=section["summary"].raw,
+            section=section,
+            guidelines=guidelines,
+            self_check=self_check,
+        )
 
     def _guideline(self, page: _Page) -> RenderedPage:
         view = self._guideline_view(page, self.hb.guidelines[page.plan.item_id], "this guideline")
-        return self._render(page, "guideline.md.j2", view["title"], guideline=view)
+        return self._render(page, "guideline.md.j2", view["title"], description=view["summary"].raw, guideline=view)
 
     def _guideline_view(self, page: _Page, guideline: Guideline, label: str) -> dict[str, Any]:
         """Everything a guideline shows, for its own page and for the booklet."""
@@ -402,6 +444,7 @@ class Renderer:
             page,
             "booklet.md.j2",
             page.ui["booklet"],
+            description=page.ui["booklet_summary"].raw,
             name=text(localized["name"]),
             tagline=text(localized["tagline"]),
             intro=render_block(localized["intro"], page.resolver()),
@@ -415,6 +458,8 @@ class Renderer:
 
     def _phrasebook(self, page: _Page) -> RenderedPage:
         localized = self._handbook_text(page, ("phrasebook_intro",))
+        # The reader's language first, the others in the handbook's order after it.
+        order = [self.language] + [lang for lang in self.hb.languages if lang != self.language]
         lists = []
         for phrase_list in self.hb.phrase_lists_in_order():
             list_text = self._phrase_list_text(page, phrase_list.id)
@@ -422,12 +467,24 @@ class Renderer:
             for phrase_id in phrase_list.phrases:
                 phrase = self.hb.phrases[phrase_id]
                 cells = []
-                for language in self.hb.languages:
+                for language in order:
                     outdated = self._phrase_outdated(phrase, "phrases", language)
                     entry = localize_entry(phrase.texts, language, self.default, "text", outdated=outdated)
                     if outdated and language == self.language:
                         page.outdated.append(f"phrase '{phrase_id}': text")
-                    cells.append({"language": language, "text": text(entry["text"]), "untranslated": bool(entry.missing)})
+                    cell = {
+                        "language": language,
+                        "name": text(self.language_names.get(language, language)),
+                        "text": text(entry["text"]),
+                        "untranslated": bool(entry.missing),
+                    }
+                    if phrase.instead:
+                        instead = localize_entry(self.hb.phrases[phrase.instead].texts, language, self.default, "text")
+                        why = localize_entry(phrase.why, language, self.default, "why")
+                        cell["instead"] = text(instead["text"])
+                        cell["why"] = text(why["why"]) if why.get("why") else None
+                        cell["untranslated"] = bool(entry.missing or instead.missing or why.missing)
+                    cells.append(cell)
                 rows.append({"id": phrase_id, "kind": phrase.kind, "cells": cells})
             lists.append(
                 {
@@ -438,11 +495,12 @@ class Renderer:
                     "rows": rows,
                 }
             )
-        languages = [{"code": lang, "name": text(self.language_names.get(lang, lang))} for lang in self.hb.languages]
+        languages = [{"code": lang, "name": text(self.language_names.get(lang, lang))} for lang in order]
         return self._render(
             page,
             "phrasebook.md.j2",
             page.ui["phrasebook"],
+            description=first_sentence(localized["phrasebook_intro"]),
             intro=render_block(localized["phrasebook_intro"], page.resolver()),
             lists=lists,
             languages=languages,
@@ -457,16 +515,33 @@ class Renderer:
             view["users"] = [self._guideline_summary(page, self.hb.guidelines[g]) for g in self.hb.phrase_users.get(phrase_id, [])]
             phrases.append(view)
         view = {"id": phrase_list.id, "title": text(localized["title"]), "summary": text(localized["summary"]), "phrases": phrases}
-        return self._render(page, "phrase-list.md.j2", view["title"], phrase_list=view, phrasebook_link=page.link(pages.PHRASEBOOK))
+        return self._render(
+            page,
+            "phrase-list.md.j2",
+            view["title"],
+            description=localized["summary"],
+            phrase_list=view,
+            phrasebook_link=page.link(pages.PHRASEBOOK),
+        )
 
     def _tags(self, page: _Page) -> RenderedPage:
         tags = [{**self._tag_view(page, t), "count": len(self.hb.tag_members.get(t, []))} for t in self.hb.tags]
-        return self._render(page, "tags.md.j2", page.ui["all_tags"], tags=tags)
+        labels = ", ".join(tag["label"].raw for tag in tags)
+        return self._render(page, "tags.md.j2", page.ui["all_tags"], description=f"{page.ui['all_tags'].raw}: {labels}", tags=tags)
 
     def _tag(self, page: _Page) -> RenderedPage:
         tag = self._tag_view(page, page.plan.item_id)
         guidelines = [self._guideline_summary(page, self.hb.guidelines[g]) for g in self.hb.tag_members.get(tag["id"], [])]
-        return self._render(page, "tag.md.j2", tag["label"], tag=tag, guidelines=guidelines, tags_link=page.link(pages.TAGS))
+        titles = ", ".join(guideline["title"].raw for guideline in guidelines)
+        return self._render(
+            page,
+            "tag.md.j2",
+            tag["label"],
+            description=f"{page.ui['tagged'].raw}: {titles}",
+            tag=tag,
+            guidelines=guidelines,
+            tags_link=page.link(pages.TAGS),
+        )
 
     def _status(self, page: _Page) -> RenderedPage:
         statuses = []
@@ -500,7 +575,14 @@ class Renderer:
                     ],
                 }
             )
-        return self._render(page, "status.md.j2", page.ui["translation_status"], statuses=statuses)
+        summary = ", ".join(f"{status['name'].raw} {status['percent']} %" for status in statuses)
+        return self._render(
+            page,
+            "status.md.j2",
+            page.ui["translation_status"],
+            description=f"{page.ui['translation_status'].raw}: {summary}",
+            statuses=statuses,
+        )
 
     def _card_sheets(self, page: _Page) -> list[dict[str, Any]]:
         """Links to this language's cue-card pages, one per customer language, its own first."""
@@ -516,8 +598,16 @@ class Renderer:
         ]
 
     def _cards(self, page: _Page) -> RenderedPage:
-        intro = render_block(self._handbook_text(page, ("cards_intro",))["cards_intro"], page.resolver())
-        return self._render(page, "cards.md.j2", page.ui["cue_cards"], intro=intro, sheets=self._card_sheets(page))
+        localized = self._handbook_text(page, ("cards_intro",))
+        intro = render_block(localized["cards_intro"], page.resolver())
+        return self._render(
+            page,
+            "cards.md.j2",
+            page.ui["cue_cards"],
+            description=first_sentence(localized["cards_intro"]),
+            intro=intro,
+            sheets=self._card_sheets(page),
+        )
 
     def _card_sheet(self, page: _Page) -> RenderedPage:
         customer = page.plan.item_id
@@ -537,7 +627,14 @@ class Renderer:
             self.env.get_template("card-sheet.html.j2").render(pages=sheets).rstrip("\n"), frozenset(view["id"] for view in views)
         )
         return self._render(
-            page, "card-sheet.md.j2", title, {placeholder: block}, heading=title, sheets=self._card_sheets(page), sheet_block=placeholder
+            page,
+            "card-sheet.md.j2",
+            title,
+            {placeholder: block},
+            description=first_sentence(self._handbook_text(page, ())["cards_intro"]),
+            heading=title,
+            sheets=self._card_sheets(page),
+            sheet_block=placeholder,
         )
 
     def _card_outdated(self, card: Card) -> list[str]:
@@ -564,12 +661,18 @@ class Renderer:
             "section": shown(card.section, card.staff),
             "title": shown(card.title, card.staff),
             "summary": shown(card.summary, card.staff),
-            "steps_label": card.words["steps"],
+            "steps_label": card.steps_label,
+            "key_step": card.key_step,
             "steps": [shown(step, card.staff) for step in card.steps],
             "say": card.words["say"],
             "customer": {"code": card.customer, "name": card.customer_name} if card.bilingual else None,
             "phrases": [
-                {"say": shown(p.say, card.customer), "meaning": shown(p.meaning, card.staff) if p.meaning else None} for p in card.phrases
+                {
+                    "say": shown(p.say, card.customer),
+                    "quotes": p.quotes,
+                    "meaning": shown(p.meaning, card.staff) if p.meaning else None,
+                }
+                for p in card.phrases
             ],
             "more_steps": card.words["card_more_steps"] if card.more_steps else None,
             "footer": card.footer,

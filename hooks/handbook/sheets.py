@@ -15,7 +15,7 @@ import math
 from dataclasses import dataclass
 from functools import cache
 
-from .cards import LAYOUT, QUOTES, CardLayout, CardText
+from .cards import LAYOUT, CardLayout, CardText
 from .errors import Problems
 from .model import HANDBOOK_FIELDS, Handbook, Origin
 from .textfit import TextStyle, characters_per_line, height_mm, width_mm
@@ -361,6 +361,10 @@ def quick_sheet(handbook: Handbook, staff: str, customer: str, language_names: d
         slots=slots,
         footer=localize(handbook.texts, staff, default, HANDBOOK_FIELDS).get("name", ""),
     )
+
+
+# Every quotation mark a language may use: a fit estimate reserves room for the widest.
+QUOTES = "“”„‟«»‘’‚‹›"
 
 
 @cache

@@ -130,6 +130,8 @@ def _language_status(handbook: Handbook, language: str) -> LanguageStatus:
         add("section", section.id, localize(section.texts, language, default, SECTION_FIELDS).missing, section.origin)
     for tag in handbook.tags.values():
         add("tag", tag.id, localize_entry(tag.labels, language, default, "label").missing, tag.origin)
+    for group, texts in handbook.synonyms.items():
+        add("search words", group, localize_entry(texts, language, default, "words").missing, handbook.origins.get("search"))
     for guideline in handbook.guidelines_in_order():
         add("guideline", guideline.id, localize(guideline.texts, language, default, GUIDELINE_FIELDS).missing, guideline.origin)
     for phrase_list in handbook.phrase_lists_in_order():

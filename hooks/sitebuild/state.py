@@ -24,7 +24,7 @@ from handbook.idschema import write_ids_schema
 from handbook.loader import load_handbook
 from handbook.model import Handbook
 from handbook.project import Project, project_from_languages
-from handbook.qr import QrCodes
+from handbook.qr import QrCodes, is_example_address
 from handbook.render import RenderedPage
 
 from . import i18n
@@ -70,7 +70,7 @@ class Build:
 
     project: Project  # every language of the handbook, built now or not
     handbook: Handbook
-    site_url: str
+    site_url: str  # where the cue cards' QR codes lead: "" for an example address (no QR codes)
     qr_codes: QrCodes
     # Pages of the language being built that hold finished HTML, by source file (handbook_pages).
     pages_with_blocks: dict[str, RenderedPage] = field(default_factory=dict)
@@ -100,7 +100,8 @@ def _new_build(config: MkDocsConfig) -> Build:
     # keeps the schema it has: it is for editors, and the build does not read it.
     with contextlib.suppress(OSError):
         write_ids_schema(project, handbook)
-    return Build(project=project, handbook=handbook, site_url=config.site_url or "", qr_codes=QrCodes(root / QR_CACHE))
+    site_url = "" if is_example_address(config.site_url or "") else config.site_url
+    return Build(project=project, handbook=handbook, site_url=site_url, qr_codes=QrCodes(root / QR_CACHE))
 
 
 def theme_text(text: str) -> Markup:

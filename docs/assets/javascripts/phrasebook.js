@@ -1,9 +1,10 @@
 /*
- * Phrasebook: show two chosen languages side by side instead of all of them.
+ * Phrasebook: your language first and the customer's beside it.
  *
- * The page works without this script (every language is shown); with it, the language form
- * appears, hides the other columns, and remembers the choice in the address (?languages=hr,es)
- * and in the browser for the next visit.
+ * The page is laid out for its reader from the start (their language first, every language
+ * shown), so nothing moves while it loads. This script makes the form work: it puts the chosen
+ * language first, the customer's language next to it and hides the others, and remembers the
+ * choice in the address (?languages=hr,es) and in the browser for the next visit.
  */
 (function () {
   "use strict";
@@ -15,23 +16,35 @@
   var STORAGE_KEY = "handbook.phrasebook.languages";
 
   function codes(select) {
-    return Array.prototype.map.call(select.options, function (option) { return option.value; });
+    return Array.prototype.map.call(select.options, function (option) { return option.value; }).filter(Boolean);
+  }
+
+  function chosen() {
+    return customer.value && customer.value !== staff.value ? [staff.value, customer.value] : [staff.value];
   }
 
   function apply() {
-    var shown = customer.value ? [staff.value, customer.value] : null;
-    document.querySelectorAll(".hb-phrasebook [data-lang]").forEach(function (cell) {
-      cell.hidden = shown !== null && shown.indexOf(cell.getAttribute("data-lang")) === -1;
+    var first = chosen();
+    var order = first.concat(codes(staff).filter(function (code) { return first.indexOf(code) === -1; }));
+    document.querySelectorAll(".hb-phrasebook tr").forEach(function (row) {
+      var cells = {};
+      Array.prototype.forEach.call(row.children, function (cell) { cells[cell.getAttribute("data-lang")] = cell; });
+      order.forEach(function (code) {
+        var cell = cells[code];
+        if (!cell) return;
+        cell.hidden = customer.value !== "" && first.indexOf(code) === -1;
+        row.appendChild(cell);
+      });
     });
+  }
+
+  function remember() {
+    var value = customer.value ? [staff.value, customer.value].join(",") : staff.value;
     var url = new URL(window.location.href);
-    if (shown) {
-      url.searchParams.set("languages", shown.join(","));
-    } else {
-      url.searchParams.delete("languages");
-    }
+    url.searchParams.set("languages", value);
     window.history.replaceState(null, "", url);
     try {
-      window.localStorage.setItem(STORAGE_KEY, shown ? shown.join(",") : "");
+      window.localStorage.setItem(STORAGE_KEY, value);
     } catch (error) {
       /* storage may be unavailable (private mode): the address still keeps the choice */
     }
@@ -46,15 +59,16 @@
         saved = null;
       }
     }
-    var chosen = (saved || "").split(",");
-    if (chosen.length === 2 && codes(staff).indexOf(chosen[0]) !== -1 && codes(customer).indexOf(chosen[1]) !== -1) {
-      staff.value = chosen[0];
-      customer.value = chosen[1];
-    }
+    var parts = (saved || "").split(",");
+    if (codes(staff).indexOf(parts[0]) === -1) return false;
+    staff.value = parts[0];
+    customer.value = codes(customer).indexOf(parts[1]) !== -1 ? parts[1] : "";
+    return true;
   }
 
-  restore();
-  form.hidden = false;
-  form.addEventListener("change", apply);
-  apply();
+  if (restore()) apply();
+  form.addEventListener("change", function () {
+    apply();
+    remember();
+  });
 })();
