@@ -337,26 +337,7 @@ class _Checker:
                     file.problem(self.problems, at, f"HTML is not allowed in content ('{tag}')", "write plain text", offset=offset)
 
     def _links(self, file: YamlFile, at: tuple, text: str) -> None:
-        hb = self.handbook
-        registries = {"guideline": hb.guidelines, "sections": hb.sections, "phrases": hb.phrase_lists, "tags": hb.tags}
-        kinds = {"guideline": "guidelines", "sections": "sections", "phrases": "phrase-lists", "tags": "tags"}
-        for offset, raw in link_target_spans(text):
-            target = parse_target(raw)
-            if target is None:
-                file.problem(self.problems, at, f"link target '{raw}' is not allowed", TARGET_HINT, offset=offset)
-            elif (
-                target.kind != "external"
-                and target.value not in registries[target.kind]
-                and not self.known.maybe_defined(kinds[target.kind], target.value)
-            ):
-                label = "guideline" if target.kind == "guideline" else target.kind.rstrip("s").replace("phrase", "phrase list")
-                file.problem(
-                    self.problems,
-                    at,
-                    f"link to unknown {label} '{target.value}'",
-                    did_you_mean(target.value, sorted(registries[target.kind])),
-                    offset=offset,
-                )
+        check_links(self.handbook, self.known, file, at, text, self.problems)
 
 
 def _strings(value: Any, at: tuple) -> Iterator[tuple[tuple, str]]:
@@ -372,3 +353,27 @@ def _strings(value: Any, at: tuple) -> Iterator[tuple[tuple, str]]:
 
 def _items(count: int) -> str:
     return f"{count} item" + ("" if count == 1 else "s")
+
+
+def check_links(handbook: Handbook, known: KnownIds, file: YamlFile, at: tuple, text: str, problems: Problems) -> None:
+    """Report every link in `text` whose target is not allowed or names an unknown id (unless a
+    file that failed to load may define it: `known.maybe_defined`)."""
+    registries = {"guideline": handbook.guidelines, "sections": handbook.sections, "phrases": handbook.phrase_lists, "tags": handbook.tags}
+    kinds = {"guideline": "guidelines", "sections": "sections", "phrases": "phrase-lists", "tags": "tags"}
+    for offset, raw in link_target_spans(text):
+        target = parse_target(raw)
+        if target is None:
+            file.problem(problems, at, f"link target '{raw}' is not allowed", TARGET_HINT, offset=offset)
+        elif (
+            target.kind != "external"
+            and target.value not in registries[target.kind]
+            and not known.maybe_defined(kinds[target.kind], target.value)
+        ):
+            label = "guideline" if target.kind == "guideline" else target.kind.rstrip("s").replace("phrase", "phrase list")
+            file.problem(
+                problems,
+                at,
+                f"link to unknown {label} '{target.value}'",
+                did_you_mean(target.value, sorted(registries[target.kind])),
+                offset=offset,
+            )

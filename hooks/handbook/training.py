@@ -16,7 +16,7 @@ from typing import Any, Protocol
 
 from .errors import Problems
 from .model import FieldSpec, Handbook, Origin, Texts
-from .richtext import TARGET_HINT, link_target_spans, parse_target
+from .references import check_links
 from .schema import did_you_mean
 from .yamlfile import YamlFile
 
@@ -485,25 +485,7 @@ class _TrainingChecker:
                     )
 
     def _links(self, file: YamlFile, at: tuple, text: str) -> None:
-        registries = {"guideline": self.hb.guidelines, "sections": self.hb.sections, "phrases": self.hb.phrase_lists, "tags": self.hb.tags}
-        kinds = {"guideline": "guidelines", "sections": "sections", "phrases": "phrase-lists", "tags": "tags"}
-        for offset, raw in link_target_spans(text):
-            target = parse_target(raw)
-            if target is None:
-                file.problem(self.problems, at, f"link target '{raw}' is not allowed", TARGET_HINT, offset=offset)
-            elif (
-                target.kind != "external"
-                and target.value not in registries[target.kind]
-                and not self.known.maybe_defined(kinds[target.kind], target.value)
-            ):
-                label = "guideline" if target.kind == "guideline" else target.kind.rstrip("s").replace("phrase", "phrase list")
-                file.problem(
-                    self.problems,
-                    at,
-                    f"link to unknown {label} '{target.value}'",
-                    did_you_mean(target.value, sorted(registries[target.kind])),
-                    offset=offset,
-                )
+        check_links(self.hb, self.known, file, at, text, self.problems)
 
     def _rich(self, origin: Origin, texts: Texts, fields: tuple[FieldSpec, ...], at: tuple) -> None:
         for language, block in texts.items():
