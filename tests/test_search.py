@@ -114,11 +114,11 @@ REAL_QUERIES = [
     ("en", ["apologize", "APOLOGIZE"], "guidelines/apologise-sincerely/"),
     ("en", ["behavior"], "guidelines/dont-take-it-personally/"),
     # another word for a key term finds its page in each language: none of these is on the page
-    ("en", ["boss", "team leader"], "guidelines/involve-a-manager/"),
-    ("hr", ["menadžer", "menadzer", "poslovođa"], "guidelines/involve-a-manager/"),
-    ("es", ["jefe", "gerente"], "guidelines/involve-a-manager/"),
+    ("en", ["boss", "superior"], "guidelines/involve-a-manager/"),
+    ("hr", ["reklamacija", "reklamaciju", "prigovor"], "guidelines/start-with-thanks/"),
+    ("es", ["gerente", "encargado"], "guidelines/involve-a-manager/"),
     ("el", ["αφεντικό", "αφεντικο", "διευθυντή"], "guidelines/involve-a-manager/"),
-    ("sv", ["arbetsledare", "förman"], "guidelines/involve-a-manager/"),
+    ("sv", ["förman", "butikschef"], "guidelines/involve-a-manager/"),
     ("en", ["reimbursement"], "guidelines/offer-compensation/"),
 ]
 

@@ -126,9 +126,9 @@ def test_the_real_handbook_index_finds_pages_by_words_they_do_not_use(handbook_s
     for language, word in [
         ("en", "boss"),
         ("hr", "menadžer"),
-        ("es", "jefe"),
+        ("es", "gerente"),
         ("el", "αφεντικό"),
-        ("sv", "arbetsledare"),
+        ("sv", "förman"),
         ("en", "apologize"),
     ]:
         index = json.loads((language_root(handbook_site, language) / "search/search_index.json").read_text(encoding="utf-8"))

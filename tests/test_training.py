@@ -110,11 +110,11 @@ CASES = {
         lambda p: edit(
             p,
             ROLE_PLAY,
-            "    title: The long wait\n    situation: The customer has waited thirty minutes at the desk.\n    customer:\n      - Start loud.",
-            f"    title: {WIDE[:110]}\n    situation: {WIDE[:250]}\n    customer:\n      - {WIDE}",
+            "    title: The long wait\n    situation: The customer has waited thirty minutes at the desk.\n    customer:\n      - Start loud.\n      - Calm down when you hear a real apology.",
+            f"    title: {WIDE[:110]}\n    situation: {WIDE[:250]}\n    customer:\n      - {WIDE}\n      - {WIDE}",
         ),
         [
-            f"{ROLE_PLAY}:12:9: role-play card 'long-wait' (customer) in 'en' does not fit: about 270 characters too long"
+            f"{ROLE_PLAY}:13:9: role-play card 'long-wait' (customer) in 'en' does not fit: about 330 characters too long"
             " (shorten it, or say it in fewer lines)"
         ],
     ),
