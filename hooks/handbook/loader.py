@@ -26,6 +26,7 @@ from .model import (
     Source,
     SourcePoint,
     Tag,
+    register_unique,
 )
 from .project import Project
 from .references import check_references
@@ -258,21 +259,6 @@ def _one(loaded: _Loaded, filename: str) -> YamlFile | None:
     return files[0] if files else None
 
 
-def _unique(registry: dict[str, Any], item_id: str, item: Any, kind: str, problems: Problems) -> None:
-    """Register an item under its id, reporting a second definition where it is written."""
-    first = registry.get(item_id)
-    if first is None:
-        registry[item_id] = item
-        return
-    first_line = first.origin.position("id")[0]
-    item.origin.file.problem(
-        problems,
-        item.origin.at + ("id",),
-        f"duplicate {kind} id '{item_id}' (already defined in {first.origin.name}:{first_line})",
-        "every id must be unique; rename one of them",
-    )
-
-
 def _build(project: Project, loaded: _Loaded, problems: Problems) -> Handbook:
     origins: dict[str, Origin] = {}
     handbook_file = _one(loaded, "handbook.yaml")
@@ -288,14 +274,14 @@ def _build(project: Project, loaded: _Loaded, problems: Problems) -> Handbook:
         for index, entry in enumerate(file.data["sections"]):
             sid = entry["id"]
             section_texts = {lang: block[sid] for lang, block in texts.items() if sid in block}
-            _unique(sections, sid, Section(sid, section_texts, Origin(file, ("sections", index))), "section", problems)
+            register_unique(sections, sid, Section(sid, section_texts, Origin(file, ("sections", index))), "section", problems)
 
     tags: dict[str, Tag] = {}
     if file := _one(loaded, "tags.yaml"):
         origins["tags"] = Origin(file)
         for index, tid in enumerate(file.data["tags"]):
             labels = {lang: block[tid] for lang, block in file.data["text"].items() if tid in block}
-            _unique(tags, tid, Tag(tid, labels, Origin(file, ("tags", index))), "tag", problems)
+            register_unique(tags, tid, Tag(tid, labels, Origin(file, ("tags", index))), "tag", problems)
 
     sources: dict[str, Source] = {}
     if file := _one(loaded, "sources.yaml"):
@@ -304,7 +290,9 @@ def _build(project: Project, loaded: _Loaded, problems: Problems) -> Handbook:
             points: dict[str, SourcePoint] = {}
             for p_index, point in enumerate(entry["points"]):
                 origin = Origin(file, ("sources", index, "points", p_index))
-                _unique(points, point["id"], SourcePoint(entry["id"], point["id"], point["point"], origin), "source point", problems)
+                register_unique(
+                    points, point["id"], SourcePoint(entry["id"], point["id"], point["point"], origin), "source point", problems
+                )
             source = Source(
                 entry["id"],
                 entry["language"],
@@ -313,7 +301,7 @@ def _build(project: Project, loaded: _Loaded, problems: Problems) -> Handbook:
                 list(points.values()),
                 Origin(file, ("sources", index)),
             )
-            _unique(sources, entry["id"], source, "source", problems)
+            register_unique(sources, entry["id"], source, "source", problems)
 
     guidelines: dict[str, Guideline] = {}
     for file in loaded.files.get("guidelines", []):
@@ -331,7 +319,7 @@ def _build(project: Project, loaded: _Loaded, problems: Problems) -> Handbook:
             origin=Origin(file),
         )
         if guideline.id in guidelines:
-            _unique(guidelines, guideline.id, guideline, "guideline", problems)
+            register_unique(guidelines, guideline.id, guideline, "guideline", problems)
         else:
             _check_file_name(file, problems)
             guidelines[guideline.id] = guideline
@@ -354,11 +342,11 @@ def _build(project: Project, loaded: _Loaded, problems: Problems) -> Handbook:
                 why={lang: block["why"][pid] for lang, block in texts.items() if pid in block.get("why", {})},
                 origin=Origin(file, ("phrases", index)),
             )
-            _unique(phrases, pid, phrase, "phrase", problems)
+            register_unique(phrases, pid, phrase, "phrase", problems)
         list_texts = {lang: {k: v for k, v in block.items() if k in ("title", "summary")} for lang, block in texts.items()}
         phrase_list = PhraseList(data["id"], data.get("order", 0), phrase_ids, list_texts, Origin(file))
         if phrase_list.id in phrase_lists:
-            _unique(phrase_lists, phrase_list.id, phrase_list, "phrase list", problems)
+            register_unique(phrase_lists, phrase_list.id, phrase_list, "phrase list", problems)
         else:
             _check_file_name(file, problems)
             phrase_lists[phrase_list.id] = phrase_list

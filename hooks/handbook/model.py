@@ -15,6 +15,7 @@ from .freshness import Freshness
 from .yamlfile import YamlFile
 
 if TYPE_CHECKING:
+    from .errors import Problems
     from .training import Training
 
 Texts = dict[str, dict[str, Any]]
@@ -211,3 +212,19 @@ class Handbook:
 
     def phrase_lists_in_order(self) -> list[PhraseList]:
         return sorted(self.phrase_lists.values(), key=lambda p: (p.order, p.id))
+
+
+def register_unique(registry: dict[str, Any], item_id: str, item: Any, kind: str, problems: Problems) -> None:
+    """Register an item under its id, reporting a second definition where it is written (content
+    files and course files alike)."""
+    first = registry.get(item_id)
+    if first is None:
+        registry[item_id] = item
+        return
+    first_line = first.origin.position("id")[0]
+    item.origin.file.problem(
+        problems,
+        item.origin.at + ("id",),
+        f"duplicate {kind} id '{item_id}' (already defined in {first.origin.name}:{first_line})",
+        "every id must be unique; rename one of them",
+    )

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from .errors import Problems
-from .model import FieldSpec, Handbook, Origin, Texts
+from .model import FieldSpec, Handbook, Origin, Texts, register_unique
 from .references import check_links
 from .schema import did_you_mean
 from .yamlfile import YamlFile
@@ -263,14 +263,14 @@ def build_training(files: dict[str, list[YamlFile]], problems: Problems) -> Trai
         turns = [Turn(t["speaker"], t.get("guidelines", []), t.get("misstep", False)) for t in data["turns"]]
         conversation = Conversation(data["id"], data.get("order", 0), data["channel"], turns, data["text"], Origin(file))
         _named_after(file, data["id"], "id", problems)
-        _register(training.conversations, conversation.id, conversation, "conversation", problems)
+        register_unique(training.conversations, conversation.id, conversation, "conversation", problems)
     for file in files.get("role-plays", []):
         data = file.data
         role_play = RolePlay(
             data["id"], data.get("order", 0), data["channel"], data.get("conversation"), data["observe"], data["text"], Origin(file)
         )
         _named_after(file, data["id"], "id", problems)
-        _register(training.role_plays, role_play.id, role_play, "role-play", problems)
+        register_unique(training.role_plays, role_play.id, role_play, "role-play", problems)
     for file in files.get("self-checks", []):
         data = file.data
         questions: dict[str, Question] = {}
@@ -278,7 +278,7 @@ def build_training(files: dict[str, list[YamlFile]], problems: Problems) -> Trai
             question = Question(
                 entry["id"], entry.get("guidelines", []), _keyed(data["text"], "questions", entry["id"]), Origin(file, ("questions", index))
             )
-            _register(questions, question.id, question, "question", problems)
+            register_unique(questions, question.id, question, "question", problems)
         check = SelfCheck(data["section"], list(questions.values()), Origin(file))
         _named_after(file, data["section"], "section", problems)
         if check.section in training.self_checks:
@@ -347,20 +347,6 @@ def _named_after(file: YamlFile, item_id: str, key: str, problems: Problems) -> 
         (key,),
         f"{key} '{item_id}' does not match the file name '{file.path.name}'",
         f"rename the file to {item_id}.yaml, or set '{key}: {file.path.stem}'",
-    )
-
-
-def _register(registry: dict[str, Any], item_id: str, item: Any, kind: str, problems: Problems) -> None:
-    first = registry.get(item_id)
-    if first is None:
-        registry[item_id] = item
-        return
-    line = first.origin.position("id")[0]
-    item.origin.file.problem(
-        problems,
-        item.origin.at + ("id",),
-        f"duplicate {kind} id '{item_id}' (already defined in {first.origin.name}:{line})",
-        "every id must be unique; rename one of them",
     )
 
 
