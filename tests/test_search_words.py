@@ -44,6 +44,16 @@ def test_a_page_using_a_word_of_a_group_is_given_the_others():
     assert customer.extra_words("Nothing to do with it: managerially customerservice") == []  # endings of three letters at most
     assert customer.extra_words("Customers queue.") == ["client", "money back"]  # an ending counts: customers
     assert customer.extra_words("They want their money back.") == ["customer", "client"]  # a phrase counts as a whole
+    assert customer.extra_words("customer2 and 2customer") == []  # digits are no ending, and no word starts inside another
+    assert customer.extra_words("A co-worker's customer_") == ["client", "money back"]  # "_" and "'" end a word
+
+
+def test_phrases_count_with_an_ending_and_only_as_whole_words():
+    colleague = words(["co-worker, colleague", "money back, refund"])
+    assert colleague.extra_words("Ask your co-workers.") == ["colleague"]
+    assert colleague.extra_words("Ask a co-workerless team") == []  # an ending of three letters at most
+    assert colleague.extra_words("No easymoney back") == []  # a phrase starts a word
+    assert colleague.extra_words("an ex-co-worker") == ["colleague"]  # "-" ends a word
 
 
 def test_groups_compare_folded_words_and_give_them_as_written():

@@ -32,12 +32,14 @@ SPELLING_SEPARATOR = " = "
 _SPECIAL = str.maketrans({"ς": "σ", "đ": "d", "ð": "d", "ø": "o", "ł": "l", "æ": "ae", "œ": "oe", "ß": "ss", "þ": "th"})
 _WORD = re.compile(r"[^\W_]+")
 _TAG = re.compile(r"<[^>]*>")
+_ENDING = re.compile(rf"[^\W\d_]{{0,{ENDING_LETTERS}}}")
 
 
 def fold(text: str) -> str:
     """Lowercase without accents, as the search folds both the index and what is typed."""
     decomposed = unicodedata.normalize("NFD", text.lower())
-    return "".join(char for char in decomposed if not unicodedata.combining(char)).translate(_SPECIAL)
+    accents = {ord(char): None for char in set(decomposed) if unicodedata.combining(char)}
+    return decomposed.translate(accents).translate(_SPECIAL)
 
 
 def words_of(line: str) -> list[str]:
@@ -79,27 +81,54 @@ class SearchWords:
     spellings: tuple[Spelling, ...] = ()
 
     @cached_property
-    def _patterns(self) -> dict[str, re.Pattern[str]]:
-        """Where a page uses a word or phrase: at the start of a word, with an ending of a few letters."""
-        return {
-            word: re.compile(rf"(?<![^\W_]){re.escape(fold(word))}[^\W\d_]{{0,{ENDING_LETTERS}}}(?![^\W_])")
-            for group in self.groups
-            for word in group
-        }
+    def _folded_groups(self) -> tuple[tuple[tuple[str, str], ...], ...]:
+        """The synonym groups, each word as written and folded."""
+        return tuple(tuple((word, fold(word)) for word in group) for group in self.groups)
+
+    @cached_property
+    def _spelled_differently(self) -> tuple[tuple[str, ...], frozenset[str]]:
+        """The word endings and the whole words some spelling rule covers."""
+        endings = tuple(part for rule in self.spellings if rule.ending for part in (rule.first, rule.second))
+        words = frozenset(part for rule in self.spellings if not rule.ending for part in (rule.first, rule.second))
+        return endings, words
 
     def extra_words(self, text: str) -> list[str]:
         """The words a search entry means without using them, for its `text` (HTML or plain)."""
         folded = fold(_TAG.sub(" ", text))
+        used = set(_WORD.findall(folded))
+        starts = _word_starts(used)
         extra: dict[str, None] = {}
-        for group in self.groups:
-            unused = [word for word in group if not self._patterns[word].search(folded)]
+        for group in self._folded_groups:
+            unused = [word for word, folded_word in group if not _uses(folded_word, folded, starts)]
             if len(unused) < len(group):
                 extra.update((word, None) for word in unused)
-        used = set(_WORD.findall(folded))
+        endings, whole_words = self._spelled_differently
         for word in sorted(used):
-            for spelling in self.spellings:
-                extra.update((variant, None) for variant in spelling.variants(word) if variant not in used)
+            if word in whole_words or word.endswith(endings):
+                for spelling in self.spellings:
+                    extra.update((variant, None) for variant in spelling.variants(word) if variant not in used)
         return list(extra)
+
+
+def _word_starts(words: set[str]) -> set[str]:
+    """Each word, and each word less an ending of up to ENDING_LETTERS letters (customers:
+    customers, customer, custome, custom)."""
+    starts = set(words)
+    for word in words:
+        for letters in range(1, min(ENDING_LETTERS, len(word) - 1) + 1):
+            if not _ENDING.fullmatch(word, len(word) - letters):
+                break
+            starts.add(word[:-letters])
+    return starts
+
+
+def _uses(word: str, text: str, starts: set[str]) -> bool:
+    """Whether the folded `text` uses the folded `word` or phrase: at the start of a word, with an
+    ending of up to ENDING_LETTERS letters. `starts` are the text's words less such endings."""
+    if _WORD.fullmatch(word):
+        return word in starts
+    # A phrase ("money back", "co-worker"): looking for it as written first is much faster.
+    return word in text and re.search(rf"(?<![^\W_]){re.escape(word)}[^\W\d_]{{0,{ENDING_LETTERS}}}(?![^\W_])", text) is not None
 
 
 def add_to_pages(entries: list[dict[str, Any]], words: SearchWords, field: str) -> None:
