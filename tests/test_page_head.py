@@ -78,6 +78,14 @@ def test_heading_links_are_named_in_the_pages_language(fixture_site: Path):
             assert "Permanent link" not in (language_root(fixture_site, language) / name).read_text(encoding="utf-8"), (language, name)
 
 
+def test_no_page_carries_the_themes_english_footer_credit(fixture_site: Path):
+    for language in LANGUAGES:
+        root = language_root(fixture_site, language)
+        for name in pages_of(fixture_site, language) | {"404.html"}:
+            footer = re.search(r'<div class="md-copyright">(.*?)</div>', (root / name).read_text(encoding="utf-8"), re.DOTALL)
+            assert footer and "Made with" not in footer.group(1), (language, name)
+
+
 def test_page_style_sheets_and_scripts_are_loaded_only_where_used(fixture_site: Path):
     for language in LANGUAGES:
         root = language_root(fixture_site, language)
