@@ -7,7 +7,8 @@ Measured in one run, side by side, on throwaway copies of the site:
    with the hooks off;
 3. scaling: synthetic handbooks (tools/synthetic.py) 1, 4 and 16 times the real one;
 4. `make serve LANGUAGES=<a second language>`: seconds from saving one YAML edit until the rebuilt
-   page is served;
+   page is served, beside plain MkDocs serving the exported pages of the same two languages after
+   the same edit;
 5. what readers download: each language's search index and a typical guideline page.
 
 Times are medians of several runs. The table goes to the terminal; the figures go to
@@ -22,6 +23,7 @@ import argparse
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -39,6 +41,7 @@ from benchkit import (
     file_size,
     html_pages,
     median,
+    preview_floor,
     serve_rebuild_seconds,
 )
 from sitecopy import REPO, copy_site
@@ -121,7 +124,7 @@ def measure(subject: Subject, args: argparse.Namespace, work: Path) -> dict[str,
     }
     results["sizes"] = sizes(real / "site", subject.handbook)
     results["scaling"] = scaling(subject, args, work)
-    results["serve_rebuild"] = serve(real, subject, args.serve_edits)
+    results["serve_rebuild"] = serve(real, work / "floor", subject, args.serve_edits)
     results["targets"] = verdicts(results)
     # Other work on the machine slows every figure: the one-minute load average, before and after.
     results["machine"]["load_average"] = {"before": load_before, "after": os.getloadavg()[0]}
@@ -150,9 +153,11 @@ def scaling(subject: Subject, args: argparse.Namespace, work: Path) -> list[dict
     return rows
 
 
-def serve(project: Path, subject: Subject, repeats: int) -> dict[str, Any]:
+def serve(project: Path, floor: Path, subject: Subject, repeats: int) -> dict[str, Any]:
     """Time `make serve LANGUAGES=<second language>` rebuilding after an edit of the first
-    guideline's title in that language (a translator's edit), and in the default language."""
+    guideline's title in that language (a translator's edit), and in the default language; and,
+    for comparison, plain MkDocs serving the exported pages of the same two languages (`floor`,
+    from export_floor) after the same edits of the exported Markdown."""
     handbook = subject.handbook
     first = handbook.guidelines_in_order()[0]
     path = project / "content" / "guidelines" / f"{first.id}.yaml"
@@ -181,12 +186,44 @@ def serve(project: Path, subject: Subject, repeats: int) -> dict[str, Any]:
     ]
     _progress(f"make serve LANGUAGES={other}: {repeats} x {len(edits)} edits of content/guidelines/{first.id}.yaml")
     times = serve_rebuild_seconds(project, edits, repeats, languages=other)
+    floor_edits = [
+        _heading_edit(floor / "docs" / "guidelines" / f"{first.id}.{language}.md", edit.label, edit.page)
+        for language, edit in zip((other, default), edits, strict=True)
+    ]
+    _progress(f"plain MkDocs serving the exported pages of {default} and {other}: {repeats} x {len(floor_edits)} edits")
+    floor_times = serve_rebuild_seconds(floor, floor_edits, repeats, config=preview_floor(floor / "mkdocs.yml", [default, other]))
+    kinds = {}
+    for label, seconds in times.items():
+        floor_seconds = floor_times[label]
+        kinds[label] = {
+            "median_seconds": median(seconds),
+            "seconds": seconds,
+            "floor_median_seconds": median(floor_seconds),
+            "floor_seconds": floor_seconds,
+            "floor_ratio": median(seconds) / median(floor_seconds),
+        }
     return {
         "edited": f"content/guidelines/{first.id}.yaml",
         "languages": [default, other],
         "median_seconds": median(times[edits[0].label]),
-        "kinds": {label: {"median_seconds": median(seconds), "seconds": seconds} for label, seconds in times.items()},
+        "kinds": kinds,
     }
+
+
+def _heading_edit(path: Path, label: str, page: str) -> Edit:
+    """The page title edited in an exported Markdown page: its first heading."""
+    original = path.read_text(encoding="utf-8")
+
+    def make(number: int) -> str:
+        marker = f"Edited for the benchmark {number + 1}"
+        path.write_text(re.sub(r"^# .*?(?= \{:|$)", f"# {marker}", original, count=1, flags=re.MULTILINE), encoding="utf-8")
+        return marker
+
+    def undo() -> None:
+        if path.read_text(encoding="utf-8") != original:
+            path.write_text(original, encoding="utf-8")
+
+    return Edit(label, page, make, undo)
 
 
 def sizes(site: Path, handbook: Handbook) -> dict[str, Any]:
@@ -237,6 +274,8 @@ def table(results: dict[str, Any]) -> str:
     for label, kind in results["serve_rebuild"]["kinds"].items():
         within = kind["median_seconds"] <= TARGETS["serve_seconds"]
         rows.append(("(4) serve rebuild, " + label, f"{kind['median_seconds']:.2f} s", f"<= {TARGETS['serve_seconds']:.1f} s", ok[within]))
+        plain = f"{kind['floor_median_seconds']:.2f} s; rebuild = {kind['floor_ratio']:.2f}x"
+        rows.append(("    plain MkDocs serving the same pages", plain, "", ""))
     indexes = results["sizes"]["search_index_bytes"]
     rows.append(
         (

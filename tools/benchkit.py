@@ -19,6 +19,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from liveserve import mkdocs_serve, wait_for
 from sitecopy import REPO
 
@@ -62,6 +64,18 @@ def export_floor(project: Path, out: Path) -> Path:
     return out / "mkdocs.yml"
 
 
+def preview_floor(exported: Path, languages: list[str]) -> Path:
+    """A copy of the exported mkdocs.yml that builds only `languages`, through static-i18n's own
+    `build: false`, as `make serve LANGUAGES=...` does; returns its path."""
+    settings = yaml.safe_load(exported.read_text(encoding="utf-8"))
+    i18n = next(plugin["i18n"] for plugin in settings["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
+    for language in i18n["languages"]:
+        language["build"] = language["locale"] in languages
+    preview = exported.with_name("mkdocs.preview.yml")
+    preview.write_text(yaml.safe_dump(settings, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return preview
+
+
 def median(values: Iterable[float]) -> float:
     return statistics.median(list(values))
 
@@ -94,13 +108,16 @@ class Edit:
     undo: Callable[[], None]  # put the content back as it was
 
 
-def serve_rebuild_seconds(project: Path, edits: list[Edit], repeats: int, languages: str = "") -> dict[str, list[float]]:
+def serve_rebuild_seconds(
+    project: Path, edits: list[Edit], repeats: int, languages: str = "", config: Path | None = None
+) -> dict[str, list[float]]:
     """Seconds from saving each edit until `mkdocs serve` (previewing `languages`, as
-    `make serve LANGUAGES=...` does; all when empty) serves the rebuilt page, `repeats` times per
-    kind of edit; each edit is undone (and that rebuild awaited) before the next."""
+    `make serve LANGUAGES=...` does; all when empty; or serving another mkdocs.yml) serves the
+    rebuilt page, `repeats` times per kind of edit; each edit is undone (and that rebuild awaited)
+    before the next."""
     times: dict[str, list[float]] = {edit.label: [] for edit in edits}
     env = environment(project, HANDBOOK_LANGUAGES=languages)
-    with tempfile.TemporaryFile() as log, mkdocs_serve(project, log, env) as base:
+    with tempfile.TemporaryFile() as log, mkdocs_serve(project, log, env, config) as base:
         try:
             wait_for(lambda: _page_text(base) is not None, "the first build to be served", timeout=600)
             for number in range(repeats):

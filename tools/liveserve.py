@@ -31,11 +31,14 @@ def wait_for(condition: Callable[[], bool], what: str, timeout: float = 60, inte
 
 
 @contextmanager
-def mkdocs_serve(project: Path, output: IO, env: dict[str, str] | None = None) -> Iterator[str]:
-    """Serve the project, its log going to `output`; yields the site's address."""
+def mkdocs_serve(project: Path, output: IO, env: dict[str, str] | None = None, config: Path | None = None) -> Iterator[str]:
+    """Serve the project (or another mkdocs.yml in it), its log going to `output`; yields the
+    site's address."""
     port = free_port()
     env = env or {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
     command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", f"127.0.0.1:{port}"]
+    if config is not None:
+        command += ["--config-file", str(config)]
     server = subprocess.Popen(command, cwd=project, env=env, stdout=output, stderr=subprocess.STDOUT)
     try:
         yield f"http://127.0.0.1:{port}/"
