@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import yaml
+from jsonschema import Draft202012Validator
+from referencing import Registry, Resource
+
 from conftest import problems_of
-from handbook.loader import load_handbook
+from handbook.loader import FOLDERS, OPTIONAL_FILES, SINGLE_FILES, TRAINING_FILES, TRAINING_FOLDERS, load_handbook
 from handbook.project import read_project
-from projects import edit, write
+from handbook.schema import SchemaSet, inline_refs
+from projects import REPO, edit, write
 
 LISTEN = "content/guidelines/listen-actively.yaml"
 APOLOGISE = "content/guidelines/apologise-sincerely.yaml"
@@ -182,3 +188,50 @@ def test_a_reload_sees_an_edit_that_keeps_the_file_size(project: Path):
     assert load_handbook(loaded).guidelines["listen-actively"].texts["en"]["title"] == "Listen actively"
     edit(project, LISTEN, "    title: Listen actively", "    title: Listen activelx")
     assert load_handbook(loaded).guidelines["listen-actively"].texts["en"]["title"] == "Listen activelx"
+
+
+def test_inlined_references_keep_every_rule_of_the_schemas():
+    """The validators check the project's schemas with their references written out in place:
+    every file of every kind must get exactly the errors the referencing schemas give."""
+    schemas = SchemaSet(REPO / "schema").schemas
+    registry = Registry().with_resources((name, Resource.from_contents(schema)) for name, schema in schemas.items())
+    values: list[object] = [None, 1, "", "x" * 5000, "Not An Id", "ok", ["a", "a"], {"en": ""}, {"xx": "x"}, {"en": {"title": 3}}]
+    for name, schema in schemas.items():
+        inlined = inline_refs(schema, name, schemas)
+        assert "$ref" not in json.dumps(inlined), name  # the handbook's schemas refer to nothing recursively
+        referencing, written_out = Draft202012Validator(schema, registry=registry), Draft202012Validator(inlined, registry=registry)
+        keys = list(schema.get("properties", {}))
+        samples = [*values, *({key: value for key in keys} for value in values)]
+        samples += load_handbook_files(name)
+        for sample in samples:
+            expected = sorted((list(e.absolute_path), e.validator, e.message) for e in referencing.iter_errors(sample))
+            assert sorted((list(e.absolute_path), e.validator, e.message) for e in written_out.iter_errors(sample)) == expected, name
+
+
+def load_handbook_files(schema_name: str) -> list[object]:
+    """The data of every file of the handbook's content that `schema_name` describes."""
+    kinds = FOLDERS | TRAINING_FOLDERS
+    folders = [folder for folder, name in kinds.items() if name == schema_name]
+    files = [REPO / "content" / file for file, name in (SINGLE_FILES | OPTIONAL_FILES | TRAINING_FILES).items() if name == schema_name]
+    files += [path for folder in folders for path in sorted((REPO / "content" / folder).glob("*.yaml"))]
+    return [yaml.safe_load(path.read_text(encoding="utf-8")) for path in files if path.is_file()]
+
+
+def test_a_reference_back_into_itself_stays_a_reference():
+    schemas = {
+        "tree.schema.json": {
+            "$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$defs": {"node": {"type": "object", "properties": {"children": {"items": {"$ref": "#/$defs/node"}}}}},
+        }
+    }
+    schemas["a.schema.json"] = {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$ref": "tree.schema.json#/$defs/node",
+        "description": "a tree",
+    }
+    inlined = inline_refs(schemas["a.schema.json"], "a.schema.json", schemas)
+    assert inlined["description"] == "a tree"
+    assert inlined["allOf"][0]["properties"]["children"]["items"] == {"$ref": "tree.schema.json#/$defs/node"}
+    registry = Registry().with_resources((name, Resource.from_contents(schema)) for name, schema in schemas.items())
+    errors = list(Draft202012Validator(inlined, registry=registry).iter_errors({"children": [{"children": [{"children": [1]}]}]}))
+    assert [list(error.absolute_path) for error in errors] == [["children", 0, "children", 0, "children", 0]]

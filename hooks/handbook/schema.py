@@ -65,6 +65,34 @@ def did_you_mean(word: str, choices: list[str]) -> str:
     return "allowed: " + ", ".join(choices) if choices else ""
 
 
+def inline_refs(schema: Any, name: str, schemas: dict[str, Any], expanding: tuple[str, ...] = ()) -> Any:
+    """`schema` (the file `name` of `schemas`) with each `$ref` replaced by what it points to.
+
+    The rules stay the same; jsonschema only checks a file about twice as fast, since it would
+    otherwise look each reference up again for every value it checks. A reference beside other
+    keywords becomes an `allOf` beside them; one that refers back into itself stays a `$ref`
+    (the validator's registry resolves it).
+    """
+    if isinstance(schema, list):
+        return [inline_refs(item, name, schemas, expanding) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    ref = schema.get("$ref")
+    rest = {key: inline_refs(value, name, schemas, expanding) for key, value in schema.items() if key != "$ref"}
+    if not isinstance(ref, str):
+        return rest
+    file, _, pointer = ref.partition("#")
+    target_name = file or name
+    where = f"{target_name}#{pointer}"
+    if where in expanding or target_name not in schemas:
+        return {**rest, "$ref": where}  # named in full: once inlined, a bare "#/..." would mean another file
+    target = schemas[target_name]
+    for part in filter(None, pointer.split("/")):
+        target = target[part.replace("~1", "/").replace("~0", "~")]
+    inlined = inline_refs(target, target_name, schemas, (*expanding, where))
+    return {"allOf": [inlined], **rest} if rest else inlined
+
+
 class SchemaSet:
     """All schemas of one project, loaded once, resolving their relative `$ref`s to each other."""
 
@@ -75,7 +103,9 @@ class SchemaSet:
         # shapes here and the ids themselves in references.py (see idschema.py).
         self.schemas[IDS_SCHEMA] = open_ids_schema()
         registry = Registry().with_resources((name, Resource.from_contents(schema)) for name, schema in self.schemas.items())
-        self.validators = {name: Draft202012Validator(schema, registry=registry) for name, schema in self.schemas.items()}
+        self.validators = {
+            name: Draft202012Validator(inline_refs(schema, name, self.schemas), registry=registry) for name, schema in self.schemas.items()
+        }
         common = self.schemas.get("common.schema.json", {}).get("$defs", {})
         self._pattern_kinds = {
             common.get("id", {}).get("pattern"): "id",
