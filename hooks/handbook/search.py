@@ -29,7 +29,8 @@ ENDING_LETTERS = 3
 MIN_STEM_LETTERS = 2
 SEPARATOR = ","
 SPELLING_SEPARATOR = " = "
-_SPECIAL = str.maketrans({"ς": "σ", "đ": "d", "ð": "d", "ø": "o", "ł": "l", "æ": "ae", "œ": "oe", "ß": "ss", "þ": "th"})
+_SPECIAL = {"ς": "σ", "đ": "d", "ð": "d", "ø": "o", "ł": "l", "æ": "ae", "œ": "oe", "ß": "ss", "þ": "th"}
+_SPECIAL_CHARACTER = re.compile(f"[{''.join(_SPECIAL)}]")
 _WORD = re.compile(r"[^\W_]+")
 _TAG = re.compile(r"<[^>]*>")
 _ENDING = re.compile(rf"[^\W\d_]{{0,{ENDING_LETTERS}}}")
@@ -38,8 +39,12 @@ _ENDING = re.compile(rf"[^\W\d_]{{0,{ENDING_LETTERS}}}")
 def fold(text: str) -> str:
     """Lowercase without accents, as the search folds both the index and what is typed."""
     decomposed = unicodedata.normalize("NFD", text.lower())
-    accents = {ord(char): None for char in set(decomposed) if unicodedata.combining(char)}
-    return decomposed.translate(accents).translate(_SPECIAL)
+    # Removed and replaced with regular expressions: str.translate looks up every character of
+    # a page's text in Python, these only the characters they match.
+    accents = "".join(char for char in set(decomposed) if unicodedata.combining(char))
+    if accents:
+        decomposed = re.sub(f"[{re.escape(accents)}]", "", decomposed)
+    return _SPECIAL_CHARACTER.sub(lambda match: _SPECIAL[match.group()], decomposed)
 
 
 def words_of(line: str) -> list[str]:
