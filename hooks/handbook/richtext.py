@@ -14,27 +14,26 @@ from dataclasses import dataclass
 
 # Characters Python-Markdown (with the tables extension) honours a backslash escape for; the
 # HTML-significant ones become entities so raw HTML never reaches the page.
-_ESCAPES = str.maketrans(
-    {
-        "\\": "\\\\",
-        "`": "\\`",
-        "*": "\\*",
-        "_": "\\_",
-        "{": "\\{",
-        "}": "\\}",
-        "[": "\\[",
-        "]": "\\]",
-        "(": "\\(",
-        ")": "\\)",
-        "#": "\\#",
-        "!": "\\!",
-        "|": "\\|",
-        "&": "&amp;",
-        "<": "&lt;",
-        ">": "&gt;",
-        "\t": " ",
-    }
-)
+_ESCAPES = {
+    "\\": "\\\\",
+    "`": "\\`",
+    "*": "\\*",
+    "_": "\\_",
+    "{": "\\{",
+    "}": "\\}",
+    "[": "\\[",
+    "]": "\\]",
+    "(": "\\(",
+    ")": "\\)",
+    "#": "\\#",
+    "!": "\\!",
+    "|": "\\|",
+    "&": "&amp;",
+    "<": "&lt;",
+    ">": "&gt;",
+    "\t": " ",
+}
+_ESCAPED = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
 _BULLET_START = re.compile(r"^(\s*)([-+])")
 _NUMBER_START = re.compile(r"^(\s*)(\d+)\.")
 
@@ -56,6 +55,11 @@ _INTERNAL_TARGET = re.compile(r"^(?:(sections|phrases|tags)/)?([a-z0-9]+(?:-[a-z
 TARGET_HINT = "a link may point to https://…, http://…, mailto:…, tel:…, a guideline id, or sections/…, phrases/…, tags/… ids"
 
 
+def _escape_characters(text: str) -> str:
+    """Every character of `text` that Markdown or HTML would interpret, escaped."""
+    return _ESCAPED.sub(lambda match: _ESCAPES[match.group()], text)
+
+
 class Md(str):
     """Markdown that is safe to put on a page as it is (already escaped or built from templates)."""
 
@@ -63,7 +67,7 @@ class Md(str):
 def escape(text: str) -> Md:
     """Plain text as Markdown that displays exactly the characters typed."""
     single_line = " ".join(str(text).split())
-    return Md(_protect_line_start(single_line.translate(_ESCAPES)))
+    return Md(_protect_line_start(_escape_characters(single_line)))
 
 
 def _protect_line_start(markdown: str) -> str:
@@ -181,8 +185,8 @@ def _italic(text: str) -> str:
     out: list[str] = []
     position = 0
     for match in _EMPHASIS.finditer(text):
-        out.append(text[position : match.start()].translate(_ESCAPES))
-        out.append("*" + match.group(1).translate(_ESCAPES) + "*")
+        out.append(_escape_characters(text[position : match.start()]))
+        out.append("*" + _escape_characters(match.group(1)) + "*")
         position = match.end()
-    out.append(text[position:].translate(_ESCAPES))
+    out.append(_escape_characters(text[position:]))
     return "".join(out)
