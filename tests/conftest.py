@@ -11,8 +11,9 @@ from browser import launch
 from handbook.errors import ContentError
 from handbook.loader import load_handbook
 from handbook.project import read_project
+from localsite import free_port
 from projects import REPO, edit, make_project
-from sites import BUILD_DATE_EPOCH, build_site, free_port, serve
+from sites import BUILD_DATE_EPOCH, build_site, serve
 
 
 @pytest.fixture

@@ -6,13 +6,14 @@ import functools
 import hashlib
 import http.server
 import os
-import socket
 import subprocess
 import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+
+from localsite import LanguageNotFoundHandler
 
 LANGUAGES = ("en", "hr", "es", "el", "sv")
 
@@ -66,38 +67,10 @@ def pages_of(site: Path, language: str) -> set[str]:
     return found
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves like the recommended web server setup: each language folder's own 404.html."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        if code != 404:
-            super().send_error(code, message, explain)
-            return
-        root = Path(self.directory)
-        first = self.path.lstrip("/").split("/", 1)[0]
-        page = root / first / "404.html" if first in LANGUAGES and (root / first / "404.html").exists() else root / "404.html"
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-
-def free_port() -> int:
-    """A localhost port nothing listens on now: to build a site for the address it is served at."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @contextmanager
 def serve(site: Path, port: int = 0) -> Iterator[str]:
     """Serve a built site on a localhost port (a free one by default); yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
+    handler = functools.partial(LanguageNotFoundHandler, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

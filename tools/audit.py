@@ -22,7 +22,6 @@ import http.server
 import json
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
@@ -34,6 +33,7 @@ from pathlib import Path
 from typing import Any
 
 from handbook.project import read_project
+from localsite import LanguageNotFoundHandler, free_port
 
 ROOT = Path(__file__).resolve().parent.parent
 TOOLS = ROOT / "tools" / "audit" / "node_modules"
@@ -100,12 +100,6 @@ def page_path(language: str, kind: str, default: str, languages: list[str]) -> s
     return folder + PAGES[kind].format(other=other)
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def build(site: Path, site_url: str) -> None:
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(ROOT / "hooks")}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "--site-dir", str(site)]
@@ -114,11 +108,8 @@ def build(site: Path, site_url: str) -> None:
         sys.exit(f"The build failed:\n{result.stderr}")
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
+class _Handler(LanguageNotFoundHandler):
     """A static web server as deployed: text compressed, each language folder's own 404 page."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
     def send_head(self) -> Any:
         path = Path(self.translate_path(self.path))
@@ -136,20 +127,6 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "max-age=3600")
         self.end_headers()
         return _Body(body)
-
-    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
-        if code != 404:
-            super().send_error(code, message, explain)
-            return
-        root = Path(self.directory)
-        first = self.path.lstrip("/").split("/", 1)[0]
-        page = root / first / "404.html" if first and (root / first / "404.html").exists() else root / "404.html"
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
 
 
 class _Body:

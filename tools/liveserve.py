@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import os
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -14,11 +13,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+from localsite import free_port
 
 
 def wait_for(condition: Callable[[], bool], what: str, timeout: float = 60, interval: float = 0.02) -> None:
