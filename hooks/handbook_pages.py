@@ -36,7 +36,7 @@ def _announce_pages(files: Files, *, config: MkDocsConfig) -> Files:
 def _fill_pages(files: Files, *, config: MkDocsConfig) -> Files:
     build = build_for(config)
     language = i18n.current_language(config)
-    rendered = render_pages(build.handbook, language, build.project.names, build.site_url, build.qr_codes)
+    rendered = render_pages(build.handbook, language, build.project.names, build.site_url, build.qr_codes, build.template_cache)
     build.qr_codes.save()
     by_source = {page.plan.source_name(language): page for page in rendered.values()}
     build.pages_with_blocks = {}

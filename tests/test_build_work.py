@@ -16,6 +16,7 @@ from mkdocs.exceptions import Abort
 
 from handbook import loader, qr, render
 from projects import edit, make_project
+from sitebuild import state
 from sites import LANGUAGES, build_site, differing_files, snapshot
 
 pytestmark = pytest.mark.build
@@ -41,7 +42,8 @@ def test_the_content_is_loaded_once_per_build(in_project: Path, tmp_path: Path, 
     The next build loads it again."""
     loads = []
     load = loader.load_handbook
-    monkeypatch.setattr(loader, "load_handbook", lambda *args: loads.append(args) or load(*args))
+    # Where the build calls it (whether or not the hooks were imported before this test).
+    monkeypatch.setattr(state, "load_handbook", lambda *args: loads.append(args) or load(*args))
     _build_in_this_process(in_project, tmp_path / "site")
     assert (tmp_path / "site" / "sv" / "guidelines" / "listen-actively" / "index.html").exists()
     assert len(loads) == 1
@@ -101,3 +103,33 @@ def test_a_cache_from_other_settings_is_not_used(tmp_path: Path):
     cache.write_text(json.dumps(kept), encoding="utf-8")
     assert qr.QrCodes(cache).svg("https://example.org/other/") != "<svg>made up</svg>"
     assert qr.QrCodes(tmp_path / "missing.json").svg(url) == svg
+
+
+def test_compiled_templates_are_kept_between_builds_and_an_edit_is_compiled_again(tmp_path: Path):
+    """The theme's templates and the pages' are compiled once and kept in .cache/handbook/templates/
+    (Jinja's bytecode cache); a build after an edit of one uses the edit."""
+    project = make_project(tmp_path / "project")
+    assert build_site(project).returncode == 0
+    kept = sorted((project / state.TEMPLATE_CACHE).iterdir())
+    assert len(kept) > 20  # Material's templates and the handbook's own
+    stamps = {path.name: path.stat().st_mtime_ns for path in kept}
+    assert build_site(project).returncode == 0
+    assert {path.name: path.stat().st_mtime_ns for path in (project / state.TEMPLATE_CACHE).iterdir()} == stamps  # used, not rewritten
+
+    edit(project, "overrides/main.html", "{% block extrahead %}", '{% block extrahead %}\n<meta name="probe" content="edited">')
+    assert build_site(project).returncode == 0
+    for page in ("index.html", "hr/guidelines/listen-actively/index.html"):
+        assert '<meta name="probe" content="edited">' in (project / "site" / page).read_text(encoding="utf-8")
+
+
+def test_a_page_template_edit_is_compiled_again_from_a_kept_cache(tmp_path: Path):
+    """As a new process would: a new environment over the same bytecode cache reads the edit."""
+    templates, compiled = tmp_path / "templates", tmp_path / "compiled"
+    templates.mkdir()
+    compiled.mkdir()
+    (templates / "probe.md.j2").write_text("first", encoding="utf-8")
+    assert render.template_environment(templates, compiled).get_template("probe.md.j2").render() == "first"
+    assert list(compiled.iterdir())
+    (templates / "probe.md.j2").write_text("second", encoding="utf-8")
+    render.template_environment.cache_clear()
+    assert render.template_environment(templates, compiled).get_template("probe.md.j2").render() == "second"

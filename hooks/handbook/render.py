@@ -67,7 +67,9 @@ def first_sentence(rich: str) -> str:
 
 
 @cache
-def template_environment(folder: Path = TEMPLATES) -> jinja2.Environment:
+def template_environment(folder: Path = TEMPLATES, compiled: Path | None = None) -> jinja2.Environment:
+    """The page templates in `folder`; compiled ones kept in the folder `compiled` (Jinja's bytecode
+    cache, keyed on each template's path and source checksum), if given."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(folder),
         finalize=_finalize,
@@ -78,6 +80,7 @@ def template_environment(folder: Path = TEMPLATES) -> jinja2.Environment:
         autoescape=False,
         # `mkdocs serve` keeps this process running: an edited template is read again.
         auto_reload=True,
+        bytecode_cache=jinja2.FileSystemBytecodeCache(str(compiled)) if compiled else None,
     )
     env.filters["html"] = _html
     env.filters["front_matter"] = _front_matter
@@ -182,17 +185,29 @@ class _Page:
 
 
 def render_pages(
-    handbook: Handbook, language: str, language_names: dict[str, str], site_url: str = "", qr_codes: QrCodes | None = None
+    handbook: Handbook,
+    language: str,
+    language_names: dict[str, str],
+    site_url: str = "",
+    qr_codes: QrCodes | None = None,
+    compiled_templates: Path | None = None,
 ) -> dict[str, RenderedPage]:
-    """Every page of one language, by path. `qr_codes` keeps the cue cards' symbols between builds."""
-    return Renderer(handbook, language, language_names, site_url, qr_codes).render_all()
+    """Every page of one language, by path. `qr_codes` keeps the cue cards' symbols between builds,
+    `compiled_templates` (a folder) the compiled page templates."""
+    return Renderer(handbook, language, language_names, site_url, qr_codes, compiled_templates).render_all()
 
 
 class Renderer:
     """Renders every page of one language."""
 
     def __init__(
-        self, handbook: Handbook, language: str, language_names: dict[str, str], site_url: str = "", qr_codes: QrCodes | None = None
+        self,
+        handbook: Handbook,
+        language: str,
+        language_names: dict[str, str],
+        site_url: str = "",
+        qr_codes: QrCodes | None = None,
+        compiled_templates: Path | None = None,
     ) -> None:
         self.hb = handbook
         self.language = language
@@ -200,7 +215,7 @@ class Renderer:
         self.language_names = language_names
         self.site_url = site_url
         self.qr_codes = qr_codes or QrCodes()
-        self.env = template_environment()
+        self.env = template_environment(TEMPLATES, compiled_templates)
         self.cards = CardMaker.of(handbook, language_names)
         self._words = _Page(PagePlan("", "words"))  # the interface words, looked up once for every page
         self._words.ui = {

@@ -14,7 +14,6 @@ import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import jinja2
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -30,31 +29,16 @@ from handbook.render import RenderedPage
 from . import i18n
 
 QR_CACHE = Path(".cache", "handbook", "qr-codes.json")
-
-
-class CompiledTemplates(jinja2.BytecodeCache):
-    """Theme templates compiled once per process instead of once per language build. Jinja keys
-    each on its name and the checksum of its source: an edited template is compiled again."""
-
-    def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        code = self._code.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)  # ignored by Jinja if the source has changed since
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
+# Jinja's bytecode cache, for the theme's templates and the pages' (see template_cache).
+TEMPLATE_CACHE = Path(".cache", "handbook", "templates")
 
 
 @dataclass
 class Session:
     """What holds for the whole process: how MkDocs was started (`on_startup` fires once, before
-    any build), and the theme's compiled templates."""
+    any build)."""
 
     command: str = "build"
-    compiled_templates: CompiledTemplates = field(default_factory=CompiledTemplates)
 
     @property
     def serving(self) -> bool:
@@ -72,6 +56,7 @@ class Build:
     handbook: Handbook
     site_url: str  # where the cue cards' QR codes lead: "" for an example address (no QR codes)
     qr_codes: QrCodes
+    template_cache: Path | None  # where Jinja keeps compiled templates; None: compiled every time
     # Pages of the language being built that hold finished HTML, by source file (handbook_pages).
     pages_with_blocks: dict[str, RenderedPage] = field(default_factory=dict)
 
@@ -101,7 +86,22 @@ def _new_build(config: MkDocsConfig) -> Build:
     with contextlib.suppress(OSError):
         write_ids_schema(project, handbook)
     site_url = "" if is_example_address(config.site_url or "") else config.site_url
-    return Build(project=project, handbook=handbook, site_url=site_url, qr_codes=QrCodes(root / QR_CACHE))
+    return Build(
+        project=project, handbook=handbook, site_url=site_url, qr_codes=QrCodes(root / QR_CACHE), template_cache=template_cache(root)
+    )
+
+
+def template_cache(root: Path) -> Path | None:
+    """The folder of Jinja's own bytecode cache (`jinja2.FileSystemBytecodeCache`): the theme's and
+    the pages' templates are compiled once, not in every build and every language. Jinja keys each
+    template on its path and the checksum of its source, so an edited template is compiled again.
+    None where the folder cannot be made: a read-only checkout compiles them every time."""
+    folder = root / TEMPLATE_CACHE
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder
 
 
 def theme_text(text: str) -> Markup:
