@@ -11,14 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from projects import REPO
+from axecheck import serious_violations
 from sites import LANGUAGES
 
 pytestmark = pytest.mark.browser
-
-AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
-WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-BLOCKING = {"serious", "critical"}
 
 
 def prefix(language: str) -> str:
@@ -40,15 +36,7 @@ PAGES = [
 
 @pytest.mark.parametrize("path", PAGES)
 def test_no_serious_accessibility_violations(page, fixture_site: Path, fixture_url: str, path: str):
-    assert AXE.exists(), "axe-core is missing: run `npm ci` (make test does)"
     response = page.goto(fixture_url + path)
     assert response.status == 200
-    page.add_script_tag(path=str(AXE))
-    results = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_21_AA)
-    blocking = [
-        f"{violation['id']} ({violation['impact']}): {violation['help']} -> "
-        + "; ".join(node["target"][0] if len(node["target"]) == 1 else str(node["target"]) for node in violation["nodes"][:5])
-        for violation in results["violations"]
-        if violation["impact"] in BLOCKING
-    ]
+    blocking = serious_violations(page)
     assert blocking == [], "\n".join(blocking)

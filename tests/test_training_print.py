@@ -15,13 +15,13 @@ from pathlib import Path
 import pdfplumber
 import pytest
 
+from axecheck import serious_violations
 from handbook.loader import load_handbook
 from handbook.project import read_project
 from handbook.sheets import QUICK_LAYOUT, QuickSheet, RolePlayCard, quick_sheet, quick_sheet_height, role_play_cards
 from printing import PAPERS, read_pdf, words
 from projects import REPO
 from sites import LANGUAGES
-from test_accessibility import AXE, BLOCKING, WCAG_21_AA
 
 pytestmark = pytest.mark.browser
 
@@ -169,14 +169,7 @@ COURSE_PAGES = [
 
 @pytest.mark.parametrize("path", COURSE_PAGES)
 def test_course_pages_have_no_serious_accessibility_violations(page, handbook_url: str, path: str):
-    assert AXE.exists(), "axe-core is missing: run `npm ci` (make test does)"
     response = page.goto(handbook_url + path)
     assert response.status == 200
-    page.add_script_tag(path=str(AXE))
-    results = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", WCAG_21_AA)
-    blocking = [
-        f"{violation['id']} ({violation['impact']}): {violation['help']} -> {[node['target'] for node in violation['nodes'][:5]]}"
-        for violation in results["violations"]
-        if violation["impact"] in BLOCKING
-    ]
+    blocking = serious_violations(page)
     assert blocking == [], "\n".join(blocking)
