@@ -21,3 +21,11 @@ def launch(playwright):
     if not Path(CHROMIUM).exists():
         raise RuntimeError("Chromium is missing: install Debian's chromium package (apt-get install chromium)")
     return playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+
+
+def type_search(page, query: str) -> None:
+    """Type `query` into Material's search box on the open page, as a reader does."""
+    box = page.locator("input.md-search__input")
+    box.click()
+    box.fill(query)
+    box.dispatch_event("keyup")  # Material reacts to keyup; typing non-ASCII text fires none

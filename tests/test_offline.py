@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from playwright.sync_api import expect
 
+from browser import type_search
 from htmlpages import parse
 from sites import LANGUAGES
 
@@ -108,10 +109,7 @@ def search(page, url: str, query: str):
     # Every page loads its language's search index as it opens: let it finish before acting, as
     # leaving a page sooner cancels what it is still loading (a cancelled request, not a failure)
     page.goto(url, wait_until="networkidle")
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(query)
-    box.dispatch_event("keyup")  # Material reacts to keyup; typing non-ASCII text fires none
+    type_search(page, query)
     results = page.locator(".md-search-result__item > a")
     expect(results.first).to_be_visible(timeout=10_000)
     return results

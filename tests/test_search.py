@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 
+from browser import type_search
+
 pytestmark = pytest.mark.browser
 
 # (language, queries that must all find the same page, the page)
@@ -23,10 +25,7 @@ def search(page, base_url: str, language: str, query: str) -> list[str]:
     """Type a query into Material's search box and return the result links (site-relative)."""
     prefix = "" if language == "en" else f"{language}/"
     page.goto(f"{base_url}{prefix}")
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill(query)
-    box.dispatch_event("keyup")  # Material reacts to keyup; typing non-ASCII text fires none
+    type_search(page, query)
     results = page.locator(".md-search-result__item > a")
     expect(results.first).to_be_visible(timeout=10_000)
     return [href.removeprefix(base_url).split("?")[0] for href in results.evaluate_all("links => links.map(a => a.href)")]
@@ -49,10 +48,7 @@ def test_native_queries_find_pages_in_the_readers_language_only(page, fixture_ur
 
 def test_a_query_in_another_language_finds_nothing_foreign(page, fixture_url: str):
     page.goto(f"{fixture_url}hr/")
-    box = page.locator("input.md-search__input")
-    box.click()
-    box.fill("sincerely")
-    box.dispatch_event("keyup")
+    type_search(page, "sincerely")
     expect(page.locator(".md-search-result__meta")).to_have_text("Ništa nije pronađeno", timeout=10_000)
 
 
