@@ -39,8 +39,8 @@ _ENDING = re.compile(rf"[^\W\d_]{{0,{ENDING_LETTERS}}}")
 def fold(text: str) -> str:
     """Lowercase without accents, as the search folds both the index and what is typed."""
     decomposed = unicodedata.normalize("NFD", text.lower())
-    # Removed and replaced with regular expressions: str.translate looks up every character of
-    # a page's text in Python, these only the characters they match.
+    # Regular expressions rather than str.translate, which looks up every character of a page's
+    # text one by one: these look up only the characters they match.
     accents = "".join(char for char in set(decomposed) if unicodedata.combining(char))
     if accents:
         decomposed = re.sub(f"[{re.escape(accents)}]", "", decomposed)
